@@ -2,7 +2,8 @@
 
 Every error raised on purpose by the package derives from :class:`ItinerantError`; errors caused by
 bad input also derive from :class:`ValueError` (like osmnx and networkx do), so callers may catch
-either. Errors that concern several rows or places carry *all* the problems found, not just the first.
+either. Errors that concern several rows or places carry *all* the problems found, not just the
+first.
 """
 
 from __future__ import annotations

@@ -1,0 +1,1 @@
+"""Tour planning: the optimisation model, the validator and re-planning (see the planner issue)."""
