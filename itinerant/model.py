@@ -486,7 +486,7 @@ class NeedSettings:
 
     near_minutes: float = 10.0
     far_minutes: float = 45.0
-    floor: float = 0.1
+    floor: float = 0.02
     indicators: tuple[IndicatorRule, ...] = ()
 
     def __post_init__(self) -> None:

