@@ -1,0 +1,224 @@
+"""The round-robin baseline: what a coordinator would do by hand, for comparison.
+
+Communes are taken in decreasing order of population, in turn; each is served from the Stop that
+reaches it fastest (among the Stops whose Catchment contains it). Every bus-day that can run gets
+the next Stops of that cycle that are open that weekday and fit the day (two sessions a day by
+default), with a crew picked greedily among the counsellors available, within their weekly limits,
+covering the Stop's required pôles. PopUps are staffed first (mandatory ones, then the others by
+priority), greedily. The result is a valid Schedule (the validator accepts it), so that KPIs
+compare like with like.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from itinerant.model import Pole, Slot
+from itinerant.schedule.data import PlanningData, slots_of
+from itinerant.schedule.schedule import PopUpStaffing, Schedule, Tour, Visit
+from itinerant.schedule.timing import TimedTour, clock, time_tour
+
+__all__ = ["CrewBook", "round_robin", "stop_cycle"]
+
+logger = logging.getLogger(__name__)
+
+
+class CrewBook:
+    """Who works when: half-days taken and days worked per ISO week, for greedy assignment."""
+
+    def __init__(self, data: PlanningData) -> None:
+        self.data = data
+        self.busy: set[tuple[str, dt.date, Slot]] = set()
+        self.worked: dict[tuple[str, int, int], set[dt.date]] = defaultdict(set)
+
+    def can_work(self, counsellor: str, day: dt.date, halves: Iterable[Slot]) -> bool:
+        """Whether ``counsellor`` is available, free and within their weekly limit."""
+        halves = frozenset(halves)
+        if not halves <= self.data.available(counsellor, day):
+            return False
+        if any((counsellor, day, h) in self.busy for h in halves):
+            return False
+        year, week, _ = day.isocalendar()
+        days = self.worked[(counsellor, year, week)]
+        limit = self.data.counsellors[counsellor].max_days_per_week
+        return day in days or len(days) < limit
+
+    def book(self, counsellor: str, day: dt.date, halves: Iterable[Slot]) -> None:
+        """Record that ``counsellor`` works those half-days."""
+        for h in halves:
+            self.busy.add((counsellor, day, h))
+        year, week, _ = day.isocalendar()
+        self.worked[(counsellor, year, week)].add(day)
+
+    def pick(
+        self,
+        day: dt.date,
+        halves: frozenset[Slot],
+        count: int,
+        poles: frozenset[Pole],
+        *,
+        limit: int | None = None,
+    ) -> list[str] | None:
+        """Pick at least ``count`` free counsellors together covering ``poles``, or ``None``.
+
+        Counsellors already working that day come first (fewer counsellor-days), then by id.
+        """
+        free = [c for c in sorted(self.data.counsellors) if self.can_work(c, day, halves)]
+        free.sort(key=lambda c: (not any((c, day, h) in self.busy for h in Slot), c))
+        chosen: list[str] = []
+        missing = set(poles)
+        while missing:
+            best = max(
+                (c for c in free if c not in chosen),
+                key=lambda c: len(self.data.counsellors[c].poles & missing),
+                default=None,
+            )
+            if best is None or not self.data.counsellors[best].poles & missing:
+                return None
+            chosen.append(best)
+            missing -= self.data.counsellors[best].poles
+        for c in free:
+            if len(chosen) >= count:
+                break
+            if c not in chosen:
+                chosen.append(c)
+        if len(chosen) < count or (limit is not None and len(chosen) > limit):
+            return None
+        return chosen
+
+
+def stop_cycle(data: PlanningData) -> list[str]:
+    """Stops in the order of the round-robin.
+
+    Communes by decreasing population, each served by the Stop that reaches it fastest; a Stop
+    appears once, at its first commune.
+    """
+    reach: dict[str, list[str]] = defaultdict(list)
+    for stop_id, codes in data.catchments.items():
+        for code in codes:
+            reach[code].append(stop_id)
+    order: list[str] = []
+    communes = sorted(data.scenario.territory.communes, key=lambda c: (-c.population, c.code))
+    for commune in communes:
+        stops = reach.get(commune.code)
+        if not stops:
+            continue
+        nearest = min(
+            stops, key=lambda s: (data.travel_s(f"stop:{s}", f"commune:{commune.code}"), s)
+        )
+        if nearest not in order:
+            order.append(nearest)
+    return order
+
+
+def _staff_popups(data: PlanningData, book: CrewBook) -> list[PopUpStaffing]:
+    days = set(data.days)
+    out = []
+    popups = sorted(data.scenario.popups, key=lambda p: (not p.mandatory, -p.priority, p.date))
+    for popup in popups:
+        if popup.date not in days:
+            continue
+        halves = slots_of(popup.start, popup.end, data.settings.midday)
+        assignments: list[tuple[str, Pole]] = []
+        for pole, count in popup.needs:
+            for _ in range(count):
+                taken = {c for c, _ in assignments}
+                candidates = [
+                    c
+                    for c in sorted(data.counsellors)
+                    if c not in taken
+                    and pole in data.counsellors[c].poles
+                    and book.can_work(c, popup.date, halves)
+                ]
+                if not candidates:
+                    break
+                assignments.append((candidates[0], pole))
+        complete = all(
+            sum(1 for _, p in assignments if p == pole) >= count for pole, count in popup.needs
+        )
+        if not complete:
+            logger.info("baseline: PopUp %s cannot be staffed", popup.name)
+            continue
+        for c, _ in assignments:
+            book.book(c, popup.date, halves)
+        out.append(PopUpStaffing(popup.id, tuple(assignments)))
+    return out
+
+
+def round_robin(data: PlanningData, *, sessions_per_day: int = 2) -> Schedule:
+    """The round-robin baseline Schedule (see the module docstring)."""
+    book = CrewBook(data)
+    popups = _staff_popups(data, book)
+    cycle = stop_cycle(data)
+    tours: list[Tour] = []
+    position = 0
+    for bus_id, day in data.bus_days():
+        if not cycle:
+            break
+        bus = data.buses[bus_id]
+        chosen: list[str] = []
+        timed = None
+        scanned = 0
+        cursor = position
+        while len(chosen) < sessions_per_day and scanned < len(cycle):
+            candidate = cycle[cursor % len(cycle)]
+            cursor += 1
+            scanned += 1
+            stop = data.stops[candidate]
+            if candidate in chosen or not data.stop_open_on(stop, day):
+                continue
+            attempt = time_tour(data, bus_id, [*chosen, candidate])
+            if attempt is not None:
+                chosen.append(candidate)
+                timed = attempt
+        if timed is None:
+            continue
+        halves = frozenset().union(
+            *(
+                slots_of(clock(s), clock(e), data.settings.midday)
+                for s, e in zip(timed.starts, timed.ends, strict=True)
+            )
+        )
+        poles = frozenset().union(*(data.stops[s].required_poles for s in chosen))
+        crew = book.pick(day, halves, bus.min_crew, poles, limit=bus.seats)
+        if crew is None:
+            logger.info("baseline: no crew for %s on %s", bus_id, day)
+            continue
+        for c in crew:
+            book.book(c, day, halves)
+        position = cursor
+        tours.append(_tour(bus_id, day, chosen, timed, crew))
+    return Schedule(
+        scenario=data.scenario.name,
+        tours=tuple(tours),
+        popups=tuple(popups),
+        method="round-robin baseline",
+        approximate=data.matrix.approximate,
+        network_label=data.matrix.network_label,
+    )
+
+
+def _tour(
+    bus_id: str, day: dt.date, stops: Sequence[str], timed: TimedTour, crew: Sequence[str]
+) -> Tour:
+    visits = tuple(
+        Visit(
+            stop=s,
+            arrival=clock(a),
+            start=clock(b),
+            end=clock(e),
+            crew=tuple(crew),
+        )
+        for s, a, b, e in zip(stops, timed.arrivals, timed.starts, timed.ends, strict=True)
+    )
+    return Tour(
+        bus=bus_id,
+        date=day,
+        departure=clock(timed.departure),
+        return_time=clock(timed.return_time),
+        visits=visits,
+        lunch=(clock(timed.lunch[0]), clock(timed.lunch[1])) if timed.lunch else None,
+    )
