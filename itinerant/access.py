@@ -6,7 +6,8 @@ nearest ServicePoint, overall and per kind, and its **Need**.
 The Need formula
 ----------------
 For a commune with population :math:`P`, drive time :math:`t` (minutes) to the nearest
-ServicePoint and optional indicators :math:`v_k`:
+ServicePoint (of the kinds listed in ``[need] service_kinds``, e.g. only career-advice places;
+every kind by default) and optional indicators :math:`v_k`:
 
 .. math::
 
@@ -126,6 +127,8 @@ class CommuneAccess:
     minutes: float | None
     nearest: str
     minutes_by_kind: tuple[tuple[ServiceKind, float | None], ...]
+    need_minutes: float | None
+    """Minutes to the nearest ServicePoint of the kinds that make Need (all kinds by default)."""
     need_index: float
     need: float
     epci_name: str = ""
@@ -154,13 +157,21 @@ class AccessDiagnostic:
         """Total population covered."""
         return sum(c.population for c in self.communes)
 
-    def summary(self, thresholds: Sequence[int] = SUMMARY_THRESHOLDS) -> list[ThresholdSummary]:
-        """Population and share of population farther than each threshold (minutes)."""
+    def summary(
+        self, thresholds: Sequence[int] = SUMMARY_THRESHOLDS, *, need_kinds: bool = False
+    ) -> list[ThresholdSummary]:
+        """Population and share of population farther than each threshold (minutes).
+
+        Distances are to any ServicePoint, or with ``need_kinds`` to the nearest of the kinds
+        that make Need.
+        """
         total = self.population
         out = []
         for limit in thresholds:
             beyond = sum(
-                c.population for c in self.communes if c.minutes is None or c.minutes > limit
+                c.population
+                for c in self.communes
+                if (m := c.need_minutes if need_kinds else c.minutes) is None or m > limit
             )
             out.append(ThresholdSummary(limit, beyond, beyond / total if total else 0.0))
         return out
@@ -189,6 +200,8 @@ def diagnose(scenario: Scenario, matrix: TravelMatrix) -> AccessDiagnostic:
     kinds = sorted({s.kind for s in sps}, key=list(ServiceKind).index)
     kind_columns = {k: np.array([s.kind == k for s in sps]) for k in kinds}
     refs = indicator_references(territory.communes, scenario.need)
+    wanted = set(scenario.need.service_kinds)
+    need_columns = np.array([s.kind in wanted for s in sps]) if wanted else None
     result = []
     for i, commune in enumerate(territory.communes):
         row = minutes[i]
@@ -199,7 +212,11 @@ def diagnose(scenario: Scenario, matrix: TravelMatrix) -> AccessDiagnostic:
             sub = row[kind_columns[kind]]
             value = float(sub.min()) if len(sub) else math.inf
             by_kind.append((kind, None if math.isinf(value) else round(value, 1)))
-        index = need_index(best_minutes, commune, scenario.need, refs)
+        need_minutes = best_minutes
+        if need_columns is not None:
+            sub = row[need_columns]
+            need_minutes = float(sub.min()) if len(sub) else math.inf
+        index = need_index(need_minutes, commune, scenario.need, refs)
         result.append(
             CommuneAccess(
                 code=commune.code,
@@ -208,6 +225,7 @@ def diagnose(scenario: Scenario, matrix: TravelMatrix) -> AccessDiagnostic:
                 minutes=None if math.isinf(best_minutes) else round(best_minutes, 1),
                 nearest=sps[best].name if best >= 0 and not math.isinf(best_minutes) else "",
                 minutes_by_kind=tuple(by_kind),
+                need_minutes=None if math.isinf(need_minutes) else round(need_minutes, 1),
                 need_index=round(index, 4),
                 need=round(commune.population * index, 1),
                 epci_name=commune.epci_name,
@@ -236,6 +254,7 @@ def _records(diagnostic: AccessDiagnostic) -> list[dict[str, Any]]:
             "nearest": c.nearest,
             "need": c.need,
             "need_index": c.need_index,
+            "need_minutes": c.need_minutes,
             "epci_name": c.epci_name,
         }
         for kind, value in c.minutes_by_kind:

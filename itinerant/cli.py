@@ -135,12 +135,26 @@ def _print_summary(scenario: Scenario, diagnostic: AccessDiagnostic, files: Sequ
                 share=percent(row.share),
             )
         )
+    kinds = scenario.need.service_kinds
+    if kinds:
+        print(t("summary.need_kinds", kinds=", ".join(k.value for k in kinds)))
+        for row in diagnostic.summary(need_kinds=True):
+            print(
+                t(
+                    "summary.beyond_need",
+                    minutes=row.minutes,
+                    population=number(row.population),
+                    share=percent(row.share),
+                )
+            )
     if diagnostic.unreachable:
         print(t("summary.unreachable", names=", ".join(diagnostic.unreachable)))
     print(t("summary.top_need"))
     top = sorted(diagnostic.communes, key=lambda c: c.need, reverse=True)[:10]
     for c in top:
-        minutes = number(c.minutes, digits=0) if c.minutes is not None else t("summary.no_time")
+        minutes = (
+            number(c.need_minutes, digits=0) if c.need_minutes is not None else t("summary.no_time")
+        )
         print(
             t(
                 "summary.top_need_row",

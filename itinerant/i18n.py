@@ -21,8 +21,12 @@ MESSAGES: dict[str, dict[str, str]] = {
             "À plus de {minutes} min d'un point de service : {population} habitants ({share})"
         ),
         "summary.unreachable": "Aucun point de service accessible depuis : {names}",
+        "summary.need_kinds": "Points retenus pour le besoin : {kinds}",
+        "summary.beyond_need": (
+            "À plus de {minutes} min de ces points : {population} habitants ({share})"
+        ),
         "summary.top_need": "Communes au besoin le plus élevé :",
-        "summary.top_need_row": "  {name} ({code}) : {minutes} min, besoin {need}",
+        "summary.top_need_row": "  {name} ({code}) : à {minutes} min, besoin {need}",
         "summary.no_time": "inaccessible",
         "summary.network": "Réseau routier : {label}",
         "summary.approximate": (
@@ -42,8 +46,12 @@ MESSAGES: dict[str, dict[str, str]] = {
             "More than {minutes} min from a service point: {population} inhabitants ({share})"
         ),
         "summary.unreachable": "No service point reachable from: {names}",
+        "summary.need_kinds": "Service points that make Need: {kinds}",
+        "summary.beyond_need": (
+            "More than {minutes} min from those points: {population} inhabitants ({share})"
+        ),
         "summary.top_need": "Communes with the highest need:",
-        "summary.top_need_row": "  {name} ({code}): {minutes} min, need {need}",
+        "summary.top_need_row": "  {name} ({code}): {minutes} min away, need {need}",
         "summary.no_time": "unreachable",
         "summary.network": "Road network: {label}",
         "summary.approximate": (

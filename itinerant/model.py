@@ -482,12 +482,16 @@ class NeedSettings:
         Share of need kept by well-served communes (0..1), so that nobody counts for nothing.
     indicators
         Optional indicator columns and how they weigh.
+    service_kinds
+        Kinds of ServicePoint whose distance makes Need (e.g. only career-advice places); empty
+        means every kind.
     """
 
     near_minutes: float = 10.0
     far_minutes: float = 45.0
     floor: float = 0.02
     indicators: tuple[IndicatorRule, ...] = ()
+    service_kinds: tuple[ServiceKind, ...] = ()
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.near_minutes < self.far_minutes <= 600.0:

@@ -601,6 +601,7 @@ _EXPECTED_TYPES: dict[str, tuple[type, ...]] = {
     "far_minutes": (int, float),
     "floor": (int, float),
     "indicators": (list, str),
+    "service_kinds": (list,),
 }
 
 
@@ -627,7 +628,7 @@ _SECTIONS = {
     "territory": ("name", "departement", "communes", "boundaries", "service_points", "indicators"),
     "horizon": ("start", "weeks", "rotation_weeks", "weekdays"),
     "network": ("source", "detour_factor", "speed_kmh"),
-    "need": ("near_minutes", "far_minutes", "floor", "indicators"),
+    "need": ("near_minutes", "far_minutes", "floor", "indicators", "service_kinds"),
     "files": tuple(t.key for t in _RESOURCE_TABLES),
 }
 
@@ -659,6 +660,13 @@ def _need_settings(values: dict[str, Any], out: _Collector) -> NeedSettings | No
             out.add(SCENARIO_FILE, None, f"{label}.{exc.field}", exc.message)
         except TypeError as exc:
             out.add(SCENARIO_FILE, None, label, str(exc))
+    kinds = []
+    parse_kind = _enum_parser(ServiceKind)
+    for raw in values.pop("service_kinds", []):
+        try:
+            kinds.append(parse_kind(str(raw)))
+        except ValueError as exc:
+            out.add(SCENARIO_FILE, None, "need.service_kinds", str(exc))
     settings = _build_settings(NeedSettings, "need", values, out)
     if settings is None:
         return None
@@ -667,6 +675,7 @@ def _need_settings(values: dict[str, Any], out: _Collector) -> NeedSettings | No
         far_minutes=settings.far_minutes,
         floor=settings.floor,
         indicators=tuple(rules),
+        service_kinds=tuple(kinds),
     )
 
 
@@ -1053,6 +1062,7 @@ def write_scenario(scenario: Scenario, folder: str | os.PathLike[str]) -> Path:
             "far_minutes": need.far_minutes,
             "floor": need.floor,
             "indicators": [_as_toml(rule) for rule in need.indicators],
+            "service_kinds": [k.value for k in need.service_kinds],
         },
         "files": {table.key: table.filename for table in _RESOURCE_TABLES},
     }
