@@ -20,6 +20,7 @@ from itinerant.i18n import number, percent, t
 if TYPE_CHECKING:
     from itinerant.access import AccessDiagnostic
     from itinerant.model import Scenario
+    from itinerant.schedule.cpsat import Progress
 
 __all__ = ["main"]
 
@@ -74,6 +75,37 @@ def _parser() -> argparse.ArgumentParser:
         help="cache for networks and matrices (default ~/.cache/itinerant)",
     )
     territory.set_defaults(handler=_cmd_territory)
+
+    plan = sub.add_parser(
+        "plan",
+        help="plan bus tours, crews and pop-ups over the horizon (OR-Tools CP-SAT)",
+        description=(
+            "Plan the Horizon: which Stop each bus visits on which date and session, with which "
+            "counsellors, and who staffs each PopUp, reaching the most need first. Writes "
+            "schedule.json, schedule.csv and kpis.json (plan against the round-robin baseline) "
+            "into --out; prints progress while solving and a summary."
+        ),
+    )
+    plan.add_argument("--scenario", type=Path, help="scenario folder; default: embedded Creuse")
+    plan.add_argument(
+        "--network", default=None, metavar="approx|FILE|osm", help="road network (see territory)"
+    )
+    plan.add_argument(
+        "--time-limit",
+        type=float,
+        default=30.0,
+        metavar="S",
+        help="search budget in seconds (deterministic-time units unless --parallel); default 30",
+    )
+    plan.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    plan.add_argument(
+        "--parallel",
+        action="store_true",
+        help="search on every core, stopped by the wall clock: faster, not reproducible",
+    )
+    plan.add_argument("--out", type=Path, required=True, help="output folder")
+    plan.add_argument("--cache-dir", type=Path, help="cache for networks and matrices")
+    plan.set_defaults(handler=_cmd_plan)
     return parser
 
 
@@ -110,6 +142,102 @@ def _cmd_territory(args: argparse.Namespace) -> int:
     files = write_access(diagnostic, scenario, args.out)
     _print_summary(scenario, diagnostic, files)
     return 0
+
+
+def _cmd_plan(args: argparse.Namespace) -> int:
+    from itinerant.access import diagnose  # noqa: PLC0415
+    from itinerant.schedule.data import prepare  # noqa: PLC0415
+    from itinerant.schedule.export import write_plan  # noqa: PLC0415
+    from itinerant.schedule.planner import plan_data  # noqa: PLC0415
+    from itinerant.travel import build_network, matrix_between, scenario_places  # noqa: PLC0415
+
+    scenario = _load(args.scenario)
+    network = build_network(scenario, args.network, cache_dir=args.cache_dir)
+    matrix = matrix_between(network, scenario_places(scenario), cache_dir=args.cache_dir)
+    data = prepare(scenario, matrix, diagnose(scenario, matrix))
+    progress = _ProgressLine()
+    result = plan_data(
+        data,
+        time_limit_s=args.time_limit,
+        seed=args.seed,
+        progress=progress,
+        deterministic=not args.parallel,
+    )
+    progress.close()
+    files = write_plan(result.schedule, result.report, result.baseline_report, scenario, args.out)
+    plan_k, base_k = result.report.kpis, result.baseline_report.kpis
+    print(t("plan.title", scenario=scenario.name, status=result.status))
+    if matrix.approximate:
+        print(t("summary.approximate"))
+    ratio = plan_k.need_reached / base_k.need_reached if base_k.need_reached else float("nan")
+    print(
+        t(
+            "plan.need",
+            plan=number(plan_k.need_reached),
+            share=percent(plan_k.need_reached_share),
+            baseline=number(base_k.need_reached),
+            ratio=number(ratio, digits=2),
+        )
+    )
+    print(
+        t(
+            "plan.figures",
+            tours=plan_k.tours,
+            visits=plan_k.visits,
+            km=number(plan_k.km_driven),
+            hours=number(plan_k.hours_driven, digits=1),
+            days=plan_k.counsellor_days,
+            co2=number(plan_k.co2_kg),
+            popups=plan_k.popups_staffed,
+        )
+    )
+    objective = result.report.objective.total
+    bound = result.schedule.bound
+    print(
+        t(
+            "plan.objective",
+            objective=number(objective),
+            baseline=number(result.baseline_report.objective.total),
+            bound=number(bound) if bound is not None else "?",
+        )
+    )
+    if scenario.sample_parts:
+        print(t("summary.sample", parts=", ".join(scenario.sample_parts)))
+    print(t("summary.written", files=", ".join(str(f) for f in files)))
+    return 0
+
+
+class _ProgressLine:
+    """Prints the solver's progress on one line of standard error, at most twice a second."""
+
+    def __init__(self) -> None:
+        self._last = -1.0
+        self._shown = False
+        self._tty = sys.stderr.isatty()
+        self._every = 0.5 if self._tty else 5.0
+
+    def __call__(self, progress: Progress) -> None:
+        if progress.elapsed_s - self._last < self._every:
+            return
+        self._last = progress.elapsed_s
+        gap = percent(progress.gap) if progress.gap is not None else "?"
+        line = t(
+            "plan.progress",
+            elapsed=f"{progress.elapsed_s:.0f}",
+            objective=number(progress.objective),
+            bound=number(progress.bound),
+            gap=gap,
+        )
+        if self._tty:
+            print(f"\r{line}", end="", file=sys.stderr, flush=True)
+            self._shown = True
+        else:
+            print(line, file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        """End the progress line."""
+        if self._shown:
+            print(file=sys.stderr)
 
 
 def _print_summary(scenario: Scenario, diagnostic: AccessDiagnostic, files: Sequence[Path]) -> None:

@@ -35,6 +35,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "summary.sample": "Données d'exemple (fictives) : {parts}",
         "summary.written": "Fichiers écrits : {files}",
+        "plan.title": "Planification : {scenario} ({status})",
+        "plan.progress": "{elapsed} s : meilleur objectif {objective}, borne {bound}, écart {gap}",
+        "plan.need": (
+            "Besoin atteint : {plan} ({share}) contre {baseline} pour le tourniquet (× {ratio})"
+        ),
+        "plan.figures": (
+            "{tours} tournées, {visits} permanences, {km} km, {hours} h de route, "
+            "{days} journées-conseiller, {co2} kg CO2e, {popups} pop-up"
+        ),
+        "plan.objective": "Objectif {objective} (tourniquet {baseline}, borne {bound})",
         "error.input": "Erreur dans les données :",
         "error.network": "Erreur de réseau routier :",
     },
@@ -60,6 +70,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "summary.sample": "Sample (fictitious) data: {parts}",
         "summary.written": "Files written: {files}",
+        "plan.title": "Plan: {scenario} ({status})",
+        "plan.progress": "{elapsed} s: best objective {objective}, bound {bound}, gap {gap}",
+        "plan.need": (
+            "Need reached: {plan} ({share}) against {baseline} for the round-robin (× {ratio})"
+        ),
+        "plan.figures": (
+            "{tours} tours, {visits} visits, {km} km, {hours} h driving, "
+            "{days} counsellor-days, {co2} kg CO2e, {popups} pop-ups"
+        ),
+        "plan.objective": "Objective {objective} (round-robin {baseline}, bound {bound})",
         "error.input": "Error in the input:",
         "error.network": "Road network error:",
     },

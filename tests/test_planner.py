@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import json
+from pathlib import Path
 
 import pytest
 
 from itinerant.access import diagnose
+from itinerant.cli import main
+from itinerant.errors import InputError
 from itinerant.scenario import default_scenario_dir, load_scenario
+from itinerant.schedule.baseline import round_robin
 from itinerant.schedule.cpsat import Progress
 from itinerant.schedule.data import PlanningData, prepare
+from itinerant.schedule.export import read_schedule, write_plan
 from itinerant.schedule.patterns import patterns_for
 from itinerant.schedule.planner import day_patterns, plan_data
 from itinerant.schedule.validate import validate
@@ -79,3 +86,39 @@ def test_blocked_day_gets_no_tour(creuse: PlanningData) -> None:
     blocked = creuse.scenario.blocked_days[0]
     assert (blocked.bus, blocked.date) not in creuse.bus_days()
     assert isinstance(blocked.date, dt.date)
+
+
+@pytest.mark.slow
+def test_plan_command_writes_schedule_csv_and_kpis(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "plan"
+    args = ["plan", "--out", str(out), "--time-limit", "6", "--cache-dir", str(tmp_path / "c")]
+    assert main(args) == 0
+    printed = capsys.readouterr()
+    assert "Besoin atteint" in printed.out
+    assert "meilleur objectif" in printed.err  # the progress line
+    kpis = json.loads((out / "kpis.json").read_text(encoding="utf-8"))
+    assert kpis["plan"]["violations"] == []
+    assert kpis["plan"]["objective"] > kpis["baseline"]["objective"]
+    assert kpis["approximate_network"] is True
+    schedule = read_schedule(out / "schedule.json")
+    assert len(schedule.tours) == kpis["plan"]["tours"]
+    with (out / "schedule.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter=";"))
+    assert len(rows) == kpis["plan"]["visits"]
+    assert {r["reseau"] for r in rows} == {"approximatif"}
+
+
+def test_schedule_json_round_trip(creuse: PlanningData, tmp_path: Path) -> None:
+    schedule = round_robin(creuse)
+    report = validate(schedule, creuse)
+    write_plan(schedule, report, report, creuse.scenario, tmp_path)
+    assert read_schedule(tmp_path / "schedule.json") == schedule
+
+
+def test_reading_a_broken_schedule_names_the_entry(tmp_path: Path) -> None:
+    path = tmp_path / "schedule.json"
+    path.write_text(json.dumps({"schema": "itinerant.schedule/1", "tours": [{"bus": "b"}]}))
+    with pytest.raises(InputError, match=r"tours\[0\]"):
+        read_schedule(path)

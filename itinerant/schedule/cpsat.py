@@ -91,10 +91,11 @@ class CpSatResult:
 class _Callback(cp_model.CpSolverSolutionCallback):
     """Forwards improving solutions to the progress callback (from CP-SAT's worker thread)."""
 
-    def __init__(self, progress: Callable[[Progress], None], start: float) -> None:
+    def __init__(self, progress: Callable[[Progress], None], start: float, offset: float) -> None:
         super().__init__()
         self._progress = progress
         self._start = start
+        self._offset = offset
         self._count = 0
         self._lock = threading.Lock()
 
@@ -104,8 +105,8 @@ class _Callback(cp_model.CpSolverSolutionCallback):
             self._progress(
                 Progress(
                     elapsed_s=time.perf_counter() - self._start,
-                    objective=self.objective_value / SCALE,
-                    bound=self.best_objective_bound / SCALE,
+                    objective=self.objective_value / SCALE - self._offset,
+                    bound=self.best_objective_bound / SCALE - self._offset,
                     solutions=self._count,
                 )
             )
@@ -419,7 +420,7 @@ def solve_cpsat(
         params.num_workers = max(2, os.cpu_count() or 2)
         params.max_time_in_seconds = time_limit_s
     params.log_search_progress = logger.isEnabledFor(logging.DEBUG)
-    callback = _Callback(progress, start) if progress else None
+    callback = _Callback(progress, start, frequency_constant) if progress else None
     status = solver.solve(model, callback)
     elapsed = time.perf_counter() - start
     name = solver.status_name(status)

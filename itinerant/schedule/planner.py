@@ -92,6 +92,7 @@ def plan_data(
     time_limit_s: float = 30.0,
     seed: int = 0,
     progress: Callable[[Progress], None] | None = None,
+    deterministic: bool = True,
 ) -> PlanResult:
     """Plan on prepared data and validate the result (see the module docstring)."""
     patterns = day_patterns(data)
@@ -101,7 +102,13 @@ def plan_data(
     baseline = round_robin(data)
     baseline_report = validate(baseline, data)
     result = solve_cpsat(
-        data, patterns, time_limit_s=time_limit_s, seed=seed, progress=progress, hint=baseline
+        data,
+        patterns,
+        time_limit_s=time_limit_s,
+        seed=seed,
+        progress=progress,
+        hint=baseline,
+        deterministic=deterministic,
     )
     if result.objective is None and result.status != "HINT":
         msg = f"the solver found no plan ({result.status})"
