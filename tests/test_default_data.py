@@ -207,7 +207,10 @@ def test_fleet_and_counsellors() -> None:
 
 def test_stops_and_popups() -> None:
     stops, popups = _read("stops.csv"), _read("popups.csv")
-    assert 30 <= len(stops) <= 40
+    communes = _read("communes.csv")
+    large = set(communes.loc[communes["population"].astype(int) >= 250, "code"])
+    assert large <= set(stops["commune"])  # scripts/add_sample_stops.py
+    assert stops["id"].is_unique
     assert set(stops["kind"]) <= STOP_KINDS
     assert all(set(d.split()) <= WEEKDAYS and d for d in stops["weekdays"])
     assert stops["opens"].str.match(HHMM).all()

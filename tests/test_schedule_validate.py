@@ -120,7 +120,8 @@ def swap(items: tuple, old_id: str, new: object) -> tuple:  # type: ignore[type-
 
 def early_arrival(s: Schedule, d: PlanningData) -> Schedule:
     tour, visit = _first(s)
-    return _with_tour(s, 0, replace(tour, departure=visit.arrival))
+    late = (dt.datetime.combine(tour.date, visit.arrival) + dt.timedelta(minutes=5)).time()
+    return _with_tour(s, 0, replace(tour, departure=late))  # leaves after it should arrive
 
 
 def wrong_weekday(s: Schedule, d: PlanningData) -> Schedule:

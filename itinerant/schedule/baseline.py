@@ -21,7 +21,7 @@ from itinerant.schedule.data import PlanningData, slots_of
 from itinerant.schedule.schedule import PopUpStaffing, Schedule, Tour, Visit
 from itinerant.schedule.timing import TimedTour, clock, time_tour
 
-__all__ = ["CrewBook", "round_robin", "stop_cycle"]
+__all__ = ["CrewBook", "round_robin", "staff_popups", "stop_cycle"]
 
 logger = logging.getLogger(__name__)
 
@@ -114,7 +114,8 @@ def stop_cycle(data: PlanningData) -> list[str]:
     return order
 
 
-def _staff_popups(data: PlanningData, book: CrewBook) -> list[PopUpStaffing]:
+def staff_popups(data: PlanningData, book: CrewBook) -> list[PopUpStaffing]:
+    """Staff PopUps greedily (mandatory first, then by priority), booking their counsellors."""
     days = set(data.days)
     out = []
     popups = sorted(data.scenario.popups, key=lambda p: (not p.mandatory, -p.priority, p.date))
@@ -151,7 +152,7 @@ def _staff_popups(data: PlanningData, book: CrewBook) -> list[PopUpStaffing]:
 def round_robin(data: PlanningData, *, sessions_per_day: int = 2) -> Schedule:
     """The round-robin baseline Schedule (see the module docstring)."""
     book = CrewBook(data)
-    popups = _staff_popups(data, book)
+    popups = staff_popups(data, book)
     cycle = stop_cycle(data)
     tours: list[Tour] = []
     position = 0

@@ -13,15 +13,17 @@ session must belong to one half-day.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from itinerant.model import Slot
 from itinerant.schedule.data import PlanningData, slots_of
+from itinerant.schedule.schedule import Tour, Visit
 from itinerant.schedule.timing import TimedTour, clock, time_tour
 
-__all__ = ["DayPattern", "patterns_for"]
+__all__ = ["DayPattern", "patterns_for", "tour_from_pattern"]
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +40,10 @@ class DayPattern:
     def km(self) -> float:
         """Kilometres driven."""
         return self.timed.distance_m / 1000.0
+
+
+def _seconds(t: dt.time) -> int:
+    return t.hour * 3600 + t.minute * 60 + t.second
 
 
 def _halves(data: PlanningData, timed: TimedTour) -> tuple[Slot, ...] | None:
@@ -74,22 +80,74 @@ def patterns_for(
             bus.day_start.hour * 60 + bus.day_start.minute
         )
         max_stops = max(1, min(4, (day - bus.lunch_minutes) // max(shortest, 1)))
+    depot = f"depot:{bus.depot}"
+    to_depot = {s: data.travel_s(f"stop:{s}", depot) for s in open_stops}
+    travel = {
+        (a, b): data.travel_s(f"stop:{a}", f"stop:{b}") for a in open_stops for b in open_stops
+    }
+    opens = {s: _seconds(data.stops[s].opens) for s in open_stops}
+    closes = {s: _seconds(data.stops[s].closes) for s in open_stops}
+    session = {s: data.stops[s].session_minutes * 60 for s in open_stops}
+    day_end = _seconds(bus.day_end)
+    max_drive = bus.max_drive_minutes * 60
+
+    def cannot_extend(prefix: tuple[str, ...], timed: TimedTour, stop: str) -> bool:
+        """A lower bound proves that ``prefix + stop`` does not fit (cheap, before timing)."""
+        last = prefix[-1]
+        leg = travel[(last, stop)]
+        if leg < 0 or to_depot[stop] < 0:
+            return True
+        start = max(timed.ends[-1] + leg, opens[stop])
+        end = start + session[stop]
+        if end > closes[stop] or end + to_depot[stop] > day_end:
+            return True
+        return timed.drive_s - to_depot[last] + leg + to_depot[stop] > max_drive
+
     patterns: list[DayPattern] = []
-    frontier: list[tuple[str, ...]] = [()]
+    frontier: list[tuple[tuple[str, ...], TimedTour | None]] = [((), None)]
     for _length in range(max_stops):
-        grown: list[tuple[str, ...]] = []
-        for prefix in frontier:
+        grown: list[tuple[tuple[str, ...], TimedTour | None]] = []
+        for prefix, prefix_timed in frontier:
             for stop in open_stops:
                 if stop in prefix:
+                    continue
+                if prefix_timed is not None and cannot_extend(prefix, prefix_timed, stop):
                     continue
                 sequence = (*prefix, stop)
                 timed = time_tour(data, bus_id, sequence)
                 if timed is None:
                     continue
-                grown.append(sequence)
+                grown.append((sequence, timed))
                 halves = _halves(data, timed)
                 if halves is not None:
                     patterns.append(DayPattern(sequence, timed, halves))
         frontier = grown
     logger.debug("%d day patterns for %s over %d stops", len(patterns), bus_id, len(open_stops))
     return patterns
+
+
+def tour_from_pattern(
+    bus: str, day: dt.date, pattern: DayPattern, crews: Mapping[Slot, tuple[str, ...]]
+) -> Tour:
+    """The Tour of ``bus`` on ``day`` following ``pattern``, with the crew of each half-day."""
+    timed = pattern.timed
+    visits = tuple(
+        Visit(
+            stop=stop,
+            arrival=clock(arrival),
+            start=clock(start),
+            end=clock(end),
+            crew=tuple(crews.get(half, ())),
+        )
+        for stop, half, arrival, start, end in zip(
+            pattern.stops, pattern.halves, timed.arrivals, timed.starts, timed.ends, strict=True
+        )
+    )
+    return Tour(
+        bus=bus,
+        date=day,
+        departure=clock(timed.departure),
+        return_time=clock(timed.return_time),
+        visits=visits,
+        lunch=(clock(timed.lunch[0]), clock(timed.lunch[1])) if timed.lunch else None,
+    )

@@ -3,7 +3,8 @@
 :func:`plan_data` runs on prepared :class:`~itinerant.schedule.data.PlanningData`:
 
 1. day patterns for every bus-day (:mod:`~itinerant.schedule.patterns`);
-2. the round-robin baseline (:mod:`~itinerant.schedule.baseline`), also the solver's first hint;
+2. the round-robin baseline (:mod:`~itinerant.schedule.baseline`) and the need-greedy plan
+   (:mod:`~itinerant.schedule.greedy`); the better of the two is the solver's starting point;
 3. the CP-SAT model (:mod:`~itinerant.schedule.cpsat`);
 4. the Schedule, re-checked by the solver-independent validator: a plan that breaks a rule is
    a bug and raises :class:`PlannerError` rather than being returned.
@@ -17,13 +18,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from itinerant.errors import ItinerantError
-from itinerant.model import Slot
 from itinerant.schedule.baseline import round_robin
 from itinerant.schedule.cpsat import Progress, solve_cpsat
 from itinerant.schedule.data import PlanningData
-from itinerant.schedule.patterns import DayPattern, patterns_for
-from itinerant.schedule.schedule import PopUpStaffing, Schedule, Tour, Visit
-from itinerant.schedule.timing import clock
+from itinerant.schedule.greedy import greedy_plan
+from itinerant.schedule.patterns import DayPattern, patterns_for, tour_from_pattern
+from itinerant.schedule.schedule import PopUpStaffing, Schedule
 from itinerant.schedule.validate import Report, validate
 
 __all__ = ["PlanResult", "PlannerError", "plan_data", "tour_from_pattern"]
@@ -46,43 +46,68 @@ class PlanResult:
     status: str
 
 
-def tour_from_pattern(
-    bus: str, day: dt.date, pattern: DayPattern, crews: Mapping[Slot, tuple[str, ...]]
-) -> Tour:
-    """The Tour of ``bus`` on ``day`` following ``pattern``, with the crew of each half-day."""
-    timed = pattern.timed
-    visits = tuple(
-        Visit(
-            stop=stop,
-            arrival=clock(arrival),
-            start=clock(start),
-            end=clock(end),
-            crew=tuple(crews.get(half, ())),
-        )
-        for stop, half, arrival, start, end in zip(
-            pattern.stops, pattern.halves, timed.arrivals, timed.starts, timed.ends, strict=True
-        )
-    )
-    return Tour(
-        bus=bus,
-        date=day,
-        departure=clock(timed.departure),
-        return_time=clock(timed.return_time),
-        visits=visits,
-        lunch=(clock(timed.lunch[0]), clock(timed.lunch[1])) if timed.lunch else None,
-    )
+MAX_PATTERNS_PER_DAY = 400
+"""Patterns kept per bus-day (the most valuable ones; see :func:`day_patterns`)."""
+PATTERNS_PER_STOP = 2
+"""Patterns kept for each Stop whatever their rank, so that every Stop stays a choice."""
 
 
-def day_patterns(data: PlanningData) -> dict[tuple[str, dt.date], list[DayPattern]]:
-    """Feasible patterns for every bus-day, enumerated once per bus and weekday."""
-    cache: dict[tuple[str, int], list[DayPattern]] = {}
+def pattern_value(data: PlanningData, pattern: DayPattern) -> float:
+    """Static value of a day: Need of the communes its Stops reach, less its driving cost."""
+    reached = {code for stop in pattern.stops for code in data.catchments.get(stop, ())}
+    need = sum(data.need.get(code, 0.0) for code in reached)
+    return need - data.settings.km_weight * pattern.km
+
+
+def _restrict(
+    data: PlanningData, patterns: list[DayPattern], keep: set[tuple[str, ...]]
+) -> list[DayPattern]:
+    if len(patterns) <= MAX_PATTERNS_PER_DAY:
+        return patterns
+    ranked = sorted(patterns, key=lambda p: (-pattern_value(data, p), p.stops))
+    chosen = {p.stops for p in ranked[:MAX_PATTERNS_PER_DAY]} | keep
+    per_stop: dict[str, int] = {}
+    for p in ranked:
+        for stop in p.stops:
+            if per_stop.get(stop, 0) < PATTERNS_PER_STOP:
+                per_stop[stop] = per_stop.get(stop, 0) + 1
+                chosen.add(p.stops)
+    return [p for p in ranked if p.stops in chosen]
+
+
+def day_patterns(
+    data: PlanningData,
+    *,
+    keep: Mapping[tuple[str, dt.date], tuple[str, ...]] | None = None,
+    restrict: bool = True,
+) -> dict[tuple[str, dt.date], list[DayPattern]]:
+    """Feasible patterns for every bus-day, enumerated once per bus and set of open Stops.
+
+    When a bus-day has more than :data:`MAX_PATTERNS_PER_DAY` feasible days (many candidate
+    Stops), the model keeps the most valuable ones by :func:`pattern_value`, plus the
+    :data:`PATTERNS_PER_STOP` best of every Stop and the ``keep`` patterns (a hint, locked
+    days): a restricted choice that keeps the model small, every Stop available, and never
+    drops the starting plan. Value overlaps between days are left to the solver. With
+    ``restrict=False`` every feasible pattern is returned.
+    """
+    keep = keep or {}
+    every_stop = [s.id for s in data.scenario.stops]
+    enumerated = {bus: patterns_for(data, bus, every_stop) for bus in data.buses}
+    restricted: dict[tuple[str, int], list[DayPattern]] = {}
     out = {}
     for bus, day in data.bus_days():
-        key = (bus, day.weekday())
-        if key not in cache:
-            open_stops = [s.id for s in data.scenario.stops if data.stop_open_on(s, day)]
-            cache[key] = patterns_for(data, bus, open_stops)
-        out[(bus, day)] = cache[key]
+        weekday = day.weekday()
+        if (bus, weekday) not in restricted:
+            open_patterns = [
+                p
+                for p in enumerated[bus]
+                if all(weekday in data.stops[stop].weekdays for stop in p.stops)
+            ]
+            restricted[(bus, weekday)] = open_patterns
+        options = restricted[(bus, weekday)]
+        if restrict:
+            options = _restrict(data, options, {keep[(bus, day)]} if (bus, day) in keep else set())
+        out[(bus, day)] = options
     return out
 
 
@@ -95,19 +120,36 @@ def plan_data(
     deterministic: bool = True,
 ) -> PlanResult:
     """Plan on prepared data and validate the result (see the module docstring)."""
-    patterns = day_patterns(data)
-    logger.info(
-        "%d bus-days, %d day patterns in all", len(patterns), sum(map(len, patterns.values()))
-    )
     baseline = round_robin(data)
     baseline_report = validate(baseline, data)
+    every = day_patterns(data, restrict=False)
+    greedy = greedy_plan(data, every)
+    greedy_report = validate(greedy, data)
+    start = baseline
+    if greedy_report.ok and greedy_report.objective.total > baseline_report.objective.total:
+        start = greedy
+    keep = {(t.bus, t.date): tuple(v.stop for v in t.visits) for t in start.tours}
+    patterns = day_patterns(data, keep=keep)
+    logger.info(
+        "%d bus-days, %d day patterns kept of %d",
+        len(patterns),
+        sum(map(len, patterns.values())),
+        sum(map(len, every.values())),
+    )
+    logger.info(
+        "starting plan: %s (objective %.1f; baseline %.1f, need-greedy %.1f)",
+        start.method,
+        max(greedy_report.objective.total, baseline_report.objective.total),
+        baseline_report.objective.total,
+        greedy_report.objective.total,
+    )
     result = solve_cpsat(
         data,
         patterns,
         time_limit_s=time_limit_s,
         seed=seed,
         progress=progress,
-        hint=baseline,
+        hint=start,
         deterministic=deterministic,
     )
     if result.objective is None and result.status != "HINT":
