@@ -45,6 +45,55 @@ MESSAGES: dict[str, dict[str, str]] = {
             "{days} journées-conseiller, {co2} kg CO2e, {popups} pop-up"
         ),
         "plan.objective": "Objectif {objective} (tourniquet {baseline}, borne {bound})",
+        "explain.impossible": "Aucun planning n'est possible avec ces données :",
+        "explain.popup_not_working_day": (
+            "Le pop-up « {name} » est prévu le {date}, qui n'est pas un jour ouvré de la période."
+        ),
+        "explain.popup_pole": (
+            "Le pop-up « {name} » du {date} demande {count} conseiller(s) en {pole}, mais "
+            "seulement {available} conseiller(s) ayant ce pôle sont disponibles ce jour-là."
+        ),
+        "explain.popup_total": (
+            "Le pop-up « {name} » du {date} demande {count} conseillers, mais seulement "
+            "{available} sont disponibles ce jour-là."
+        ),
+        "explain.stop_too_far": (
+            "L'arrêt « {name} » est à {minutes} min du dépôt : l'aller-retour et la permanence "
+            "de {session} min ne tiennent pas dans la journée du minibus ({start}–{end}, "
+            "{drive} min de conduite au plus). Il ne sera jamais desservi."
+        ),
+        "explain.stop_never_open": (
+            "L'arrêt « {name} » n'est ouvert aucun jour où un minibus circule."
+        ),
+        "explain.stop_pole": (
+            "L'arrêt « {name} » demande le pôle {poles}, qu'aucun conseiller ne couvre."
+        ),
+        "explain.bus_no_crew": (
+            "Le minibus « {name} » n'a jamais {count} conseillers disponibles le même jour : "
+            "il ne pourra pas sortir."
+        ),
+        "explain.unreached_no_stop": (
+            "{name} (besoin {need}) : aucun arrêt candidat à portée ; ajoutez-en un."
+        ),
+        "explain.unreached_unusable": (
+            "{name} (besoin {need}) : les arrêts à portée ne tiennent dans aucune journée "
+            "de minibus (horaires, distance ou temps de conduite)."
+        ),
+        "explain.unreached_no_crew": (
+            "{name} (besoin {need}) : les arrêts à portée ne sont ouverts que des jours sans "
+            "équipage disponible."
+        ),
+        "explain.unreached_outweighed": (
+            "{name} (besoin {need}) : possible, mais d'autres communes au besoin plus élevé ont "
+            "pris les journées disponibles ; ajoutez des journées ou des conseillers."
+        ),
+        "plan.warnings": "Points d'attention :",
+        "plan.unreached": "Communes à besoin élevé non atteintes ({count}) :",
+        "pole.orientation": "orientation",
+        "pole.emploi": "emploi",
+        "pole.formation": "formation",
+        "pole.creation": "création d'activité",
+        "pole.evolution": "évolution professionnelle",
         "error.input": "Erreur dans les données :",
         "error.network": "Erreur de réseau routier :",
     },
@@ -80,6 +129,48 @@ MESSAGES: dict[str, dict[str, str]] = {
             "{days} counsellor-days, {co2} kg CO2e, {popups} pop-ups"
         ),
         "plan.objective": "Objective {objective} (round-robin {baseline}, bound {bound})",
+        "explain.impossible": "No plan is possible with these inputs:",
+        "explain.popup_not_working_day": (
+            "Pop-up “{name}” is on {date}, which is not a working day of the horizon."
+        ),
+        "explain.popup_pole": (
+            "Pop-up “{name}” on {date} needs {count} counsellor(s) for {pole}, but only "
+            "{available} counsellor(s) with that pôle are available that day."
+        ),
+        "explain.popup_total": (
+            "Pop-up “{name}” on {date} needs {count} counsellors, but only {available} are "
+            "available that day."
+        ),
+        "explain.stop_too_far": (
+            "Stop “{name}” is {minutes} min from the depot: the round trip and its {session}-min "
+            "session do not fit in the bus's day ({start}–{end}, at most {drive} min of "
+            "driving). It will never be served."
+        ),
+        "explain.stop_never_open": "Stop “{name}” is open on no day a bus runs.",
+        "explain.stop_pole": "Stop “{name}” needs the pôle {poles}, which no counsellor has.",
+        "explain.bus_no_crew": (
+            "Bus “{name}” never has {count} counsellors available on the same day: it cannot "
+            "go out."
+        ),
+        "explain.unreached_no_stop": "{name} (need {need}): no candidate Stop in reach; add one.",
+        "explain.unreached_unusable": (
+            "{name} (need {need}): the Stops in reach fit in no bus day (hours, distance or "
+            "driving time)."
+        ),
+        "explain.unreached_no_crew": (
+            "{name} (need {need}): the Stops in reach are open only on days without a crew."
+        ),
+        "explain.unreached_outweighed": (
+            "{name} (need {need}): possible, but communes of higher need took the available "
+            "days; add days or counsellors."
+        ),
+        "plan.warnings": "Warnings:",
+        "plan.unreached": "High-need communes not reached ({count}):",
+        "pole.orientation": "orientation",
+        "pole.emploi": "employment",
+        "pole.formation": "training",
+        "pole.creation": "business creation",
+        "pole.evolution": "career change",
         "error.input": "Error in the input:",
         "error.network": "Road network error:",
     },

@@ -10,11 +10,13 @@ import csv
 import datetime as dt
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from itinerant.errors import InputError
 from itinerant.model import Pole, Scenario
+from itinerant.schedule.explain import Explanation
 from itinerant.schedule.schedule import PopUpStaffing, Schedule, Tour, Visit
 from itinerant.schedule.validate import Report
 
@@ -213,8 +215,13 @@ def write_plan(
     baseline: Report,
     scenario: Scenario,
     out_dir: str | os.PathLike[str],
+    *,
+    explanations: Sequence[Explanation] = (),
 ) -> list[Path]:
-    """Write ``schedule.json``, ``schedule.csv`` and ``kpis.json`` into ``out_dir``."""
+    """Write ``schedule.json``, ``schedule.csv`` and ``kpis.json`` into ``out_dir``.
+
+    ``explanations`` (input warnings, reasons for unreached communes) go into ``kpis.json``.
+    """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     doc = schedule_document(schedule, scenario)
@@ -254,9 +261,14 @@ def write_plan(
                     ]
                 )
     kpis_path = out / "kpis.json"
+    kpis = kpis_document(report, baseline, approximate=schedule.approximate)
+    kpis["explanations"] = [
+        {"severity": e.severity, "code": e.code, "subject": e.subject, "message": e.message}
+        for e in explanations
+    ]
     kpis_path.write_text(
         json.dumps(
-            kpis_document(report, baseline, approximate=schedule.approximate),
+            kpis,
             ensure_ascii=False,
             indent=2,
         ),

@@ -2,12 +2,15 @@
 
 :func:`plan_data` runs on prepared :class:`~itinerant.schedule.data.PlanningData`:
 
+0. inputs that make a plan impossible are refused with explanations
+   (:mod:`~itinerant.schedule.explain`);
 1. day patterns for every bus-day (:mod:`~itinerant.schedule.patterns`);
 2. the round-robin baseline (:mod:`~itinerant.schedule.baseline`) and the need-greedy plan
    (:mod:`~itinerant.schedule.greedy`); the better of the two is the solver's starting point;
 3. the CP-SAT model (:mod:`~itinerant.schedule.cpsat`);
 4. the Schedule, re-checked by the solver-independent validator: a plan that breaks a rule is
-   a bug and raises :class:`PlannerError` rather than being returned.
+   a bug and raises :class:`PlannerError` rather than being returned;
+5. a reason for every high-need commune left unreached.
 """
 
 from __future__ import annotations
@@ -21,6 +24,12 @@ from itinerant.errors import ItinerantError
 from itinerant.schedule.baseline import round_robin
 from itinerant.schedule.cpsat import Progress, solve_cpsat
 from itinerant.schedule.data import PlanningData
+from itinerant.schedule.explain import (
+    Explanation,
+    ImpossiblePlanError,
+    check_inputs,
+    unreached_reasons,
+)
 from itinerant.schedule.greedy import greedy_plan
 from itinerant.schedule.patterns import DayPattern, patterns_for, tour_from_pattern
 from itinerant.schedule.schedule import PopUpStaffing, Schedule
@@ -44,6 +53,10 @@ class PlanResult:
     baseline: Schedule
     baseline_report: Report
     status: str
+    warnings: tuple[Explanation, ...] = ()
+    """Input findings that do not prevent planning (unusable Stops...)."""
+    unreached: tuple[Explanation, ...] = ()
+    """Why each high-need commune left unreached was left out."""
 
 
 MAX_PATTERNS_PER_DAY = 400
@@ -119,7 +132,21 @@ def plan_data(
     progress: Callable[[Progress], None] | None = None,
     deterministic: bool = True,
 ) -> PlanResult:
-    """Plan on prepared data and validate the result (see the module docstring)."""
+    """Plan on prepared data and validate the result (see the module docstring).
+
+    Raises
+    ------
+    ImpossiblePlanError
+        When the inputs make any plan impossible (e.g. a mandatory PopUp needs a pôle that no
+        available counsellor has that day), with explanations for coordinators.
+    """
+    findings = check_inputs(data)
+    errors = [f for f in findings if f.severity == "error"]
+    if errors:
+        raise ImpossiblePlanError(errors)
+    warnings = tuple(f for f in findings if f.severity != "error")
+    for finding in warnings:
+        logger.info("input: %s", finding.message)
     baseline = round_robin(data)
     baseline_report = validate(baseline, data)
     every = day_patterns(data, restrict=False)
@@ -181,4 +208,7 @@ def plan_data(
         result.bound or float("nan"),
         baseline_report.objective.total,
     )
-    return PlanResult(schedule, report, baseline, baseline_report, result.status)
+    unreached = tuple(unreached_reasons(data, schedule, every))
+    return PlanResult(
+        schedule, report, baseline, baseline_report, result.status, warnings, unreached
+    )
