@@ -106,7 +106,42 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument("--out", type=Path, required=True, help="output folder")
     plan.add_argument("--cache-dir", type=Path, help="cache for networks and matrices")
     plan.set_defaults(handler=_cmd_plan)
+
+    toptw = sub.add_parser(
+        "solve-toptw",
+        help="solve a Team Orienteering Problem with Time Windows benchmark instance",
+        description=(
+            "Solve a TOPTW instance file (Solomon- or Cordeau-based format of the benchmark set) "
+            "with the routing core and print JSON: score, routes (vertex numbers in visiting "
+            "order, depot excluded) and time_s."
+        ),
+    )
+    toptw.add_argument("file", type=Path, metavar="FILE", help="TOPTW instance file")
+    toptw.add_argument("--tours", type=int, required=True, help="number of tours M")
+    toptw.add_argument(
+        "--time-limit", type=float, required=True, help="wall-clock limit in seconds"
+    )
+    toptw.add_argument("--seed", type=int, default=0, help="seed of the search (default 0)")
+    toptw.set_defaults(handler=_cmd_solve_toptw)
     return parser
+
+
+def _cmd_solve_toptw(args: argparse.Namespace) -> int:
+    import json  # noqa: PLC0415
+
+    from itinerant.schedule.toptw import read_toptw, solve_toptw  # noqa: PLC0415
+
+    if args.tours < 1:
+        msg = f"--tours must be at least 1, got {args.tours}"
+        raise InputError(msg)
+    if not args.time_limit > 0:
+        msg = f"--time-limit must be positive, got {args.time_limit}"
+        raise InputError(msg)
+    instance = read_toptw(args.file)
+    result = solve_toptw(instance, args.tours, time_limit_s=args.time_limit, seed=args.seed)
+    routes = [list(r) for r in result.routes]
+    print(json.dumps({"score": result.score, "routes": routes, "time_s": round(result.time_s, 3)}))
+    return 0
 
 
 def _load(path: Path | None) -> Scenario:
