@@ -42,6 +42,7 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
+from itinerant.errors import InputError
 from itinerant.model import Pole, Slot
 from itinerant.schedule.data import HALF_DAYS, PlanningData, slots_of
 from itinerant.schedule.patterns import DayPattern
@@ -52,6 +53,8 @@ __all__ = ["SCALE", "CpSatResult", "Progress", "solve_cpsat"]
 logger = logging.getLogger(__name__)
 
 SCALE = 10
+KEEP_CREW_WEIGHT = 50
+"""Need units gained, when re-planning, for each crew assignment of the published plan kept."""
 DETERMINISTIC_SUBSOLVERS = 8
 """Subsolvers interleaved in deterministic mode (they share one thread, in a fixed order)."""
 """Need units are multiplied by this and rounded to give integer objective coefficients."""
@@ -134,8 +137,9 @@ def _complete_hint(
     solver.parameters.random_seed = seed
     status = solver.solve(probe)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        logger.warning("the hint is not a feasible plan (%s): ignored", solver.status_name(status))
-        model.clear_hints()  # type: ignore[no-untyped-call]
+        logger.info(
+            "hint not completed with these variables fixed (%s)", solver.status_name(status)
+        )
         return None
     values = list(solver.response_proto.solution)
     model.clear_hints()  # type: ignore[no-untyped-call]
@@ -155,6 +159,7 @@ def solve_cpsat(
     progress: Callable[[Progress], None] | None = None,
     hint: Schedule | None = None,
     locked: Mapping[tuple[str, dt.date], tuple[str, ...]] | None = None,
+    keep: Schedule | None = None,
 ) -> CpSatResult:
     """Solve the planning model.
 
@@ -182,6 +187,11 @@ def solve_cpsat(
         pop-up staffing are given to CP-SAT as a solution hint.
     locked
         Bus-days whose Stops (in order) must be kept.
+    keep
+        A published Schedule to change as little as possible (re-planning): keeping each of its
+        visits (same bus, date, Stop and half-day) is worth more than any gain in need, and
+        keeping each of its crew assignments is worth a little, so the solver first keeps what
+        still works and only then improves.
     """
     start = time.perf_counter()
     model = cp_model.CpModel()
@@ -217,13 +227,16 @@ def solve_cpsat(
             model.add_hint(var, hinted_days.get((bus, day)) == pattern.stops)
         model.add_at_most_one(chosen)
         if (bus, day) in locked:
-            keep = [
+            fixed = [
                 x[(bus, day, i)] for i, p in enumerate(options) if p.stops == locked[(bus, day)]
             ]
-            if not keep:
-                msg = f"locked day {bus} {day} has no feasible pattern"
-                raise ValueError(msg)
-            model.add(sum(keep) == 1)
+            if not fixed:
+                msg = (
+                    f"the locked day of {bus} on {day.isoformat()} "
+                    f"({', '.join(locked[(bus, day)])}) no longer fits the bus's day"
+                )
+                raise InputError(msg)
+            model.add(sum(fixed) == 1)
     v: dict[tuple[str, str, dt.date, Slot], cp_model.IntVar] = {}
     for key, terms in visits.items():
         var = model.new_bool_var(f"v{key}")
@@ -395,6 +408,22 @@ def solve_cpsat(
     for (cid, _y, _w), terms in per_week.items():
         model.add(sum(terms) <= data.counsellors[cid].max_days_per_week)
 
+    # ------------------------------------------------------------ minimal change
+    keep_terms: list[tuple[cp_model.IntVar, int]] = []
+    if keep is not None:
+        visit_weight = round(max(data.total_need, 1.0) * SCALE)
+        for tour in keep.tours:
+            for visit in tour.visits:
+                for half in slots_of(visit.start, visit.end, settings.midday):
+                    visit_var = v.get((visit.stop, tour.bus, tour.date, half))
+                    if visit_var is not None:
+                        keep_terms.append((visit_var, visit_weight))
+                    for cid in visit.crew:
+                        crew_var = a.get((cid, tour.bus, tour.date, half))
+                        if crew_var is not None:
+                            keep_terms.append((crew_var, KEEP_CREW_WEIGHT * SCALE))
+    objective.extend(keep_terms)
+
     # ------------------------------------------------------------ objective
     model.maximize(
         sum(coef * var for var, coef in objective)
@@ -404,9 +433,13 @@ def solve_cpsat(
 
     hint_values = None
     if hint is not None:
+        # the whole hint, else only its patterns (re-planning: some crews no longer work)
         hint_values = _complete_hint(
             model, fixed=[*x.values(), *a.values(), *q.values()], seed=seed
-        )
+        ) or _complete_hint(model, fixed=list(x.values()), seed=seed)
+        if hint_values is None:
+            logger.warning("the starting plan does not fit the model: solving from scratch")
+            model.clear_hints()  # type: ignore[no-untyped-call]
 
     solver = cp_model.CpSolver()
     params = solver.parameters
@@ -432,10 +465,11 @@ def solve_cpsat(
         solver.best_objective_bound / SCALE,
         len(model.proto.variables),
     )
-    bound = solver.best_objective_bound / SCALE - frequency_constant
+    bound: float | None = solver.best_objective_bound / SCALE - frequency_constant
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         val_of: Callable[[cp_model.IntVar], int] = solver.value
-        objective_value = solver.objective_value / SCALE - frequency_constant
+        kept_value = sum(coef * solver.value(var) for var, coef in keep_terms) / SCALE
+        objective_value = solver.objective_value / SCALE - frequency_constant - kept_value
     elif hint_values is not None:
         # stopped before registering even the hint (tiny budget): the hint stands
         logger.warning("CP-SAT stopped before any solution (%s): keeping the hint", name)
@@ -470,4 +504,6 @@ def solve_cpsat(
                 if pid == popup_id and val_of(var)
             )
             popups.append((popup_id, assignments))
+    if keep_terms:
+        bound = None  # the bound mixes need and the bonuses for keeping: not comparable
     return CpSatResult(name, objective_value, bound, elapsed, tuple(tours), tuple(popups))

@@ -131,8 +131,15 @@ def plan_data(
     seed: int = 0,
     progress: Callable[[Progress], None] | None = None,
     deterministic: bool = True,
+    keep: Schedule | None = None,
+    locked: Mapping[tuple[str, dt.date], tuple[str, ...]] | None = None,
+    hint: Schedule | None = None,
 ) -> PlanResult:
     """Plan on prepared data and validate the result (see the module docstring).
+
+    ``keep`` is a published Schedule to change as little as possible and ``locked`` the
+    bus-days whose Stops must stay (re-planning, see :mod:`~itinerant.schedule.replan`); the
+    published Schedule is then the starting point, unless ``hint`` gives another one.
 
     Raises
     ------
@@ -155,8 +162,12 @@ def plan_data(
     start = baseline
     if greedy_report.ok and greedy_report.objective.total > baseline_report.objective.total:
         start = greedy
-    keep = {(t.bus, t.date): tuple(v.stop for v in t.visits) for t in start.tours}
-    patterns = day_patterns(data, keep=keep)
+    if keep is not None:
+        start = keep
+    if hint is not None:
+        start = hint
+    kept_days = {(t.bus, t.date): tuple(v.stop for v in t.visits) for t in start.tours}
+    patterns = day_patterns(data, keep=kept_days)
     logger.info(
         "%d bus-days, %d day patterns kept of %d",
         len(patterns),
@@ -178,6 +189,8 @@ def plan_data(
         progress=progress,
         hint=start,
         deterministic=deterministic,
+        keep=keep,
+        locked=locked,
     )
     if result.objective is None and result.status != "HINT":
         msg = f"the solver found no plan ({result.status})"
