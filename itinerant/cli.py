@@ -107,6 +107,32 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument("--cache-dir", type=Path, help="cache for networks and matrices")
     plan.set_defaults(handler=_cmd_plan)
 
+    again = sub.add_parser(
+        "replan",
+        help="re-plan a published schedule after a disruption, changing as little as possible",
+        description=(
+            "Re-plan after disruptions (a counsellor absent, a bus out of service on a date): "
+            "tours before the first disrupted date and locked visits stay; every other visit "
+            "that still works is kept. Writes schedule.json, schedule.csv, kpis.json and "
+            "changes.json into --out and prints what changed."
+        ),
+    )
+    again.add_argument("--schedule", type=Path, required=True, help="published schedule.json")
+    again.add_argument(
+        "--disruption",
+        action="append",
+        required=True,
+        metavar="absence:ID:DATE|bus:ID:DATE",
+        help="a counsellor absent or a bus out of service on a date (repeatable)",
+    )
+    again.add_argument("--scenario", type=Path, help="scenario folder; default: embedded Creuse")
+    again.add_argument("--network", default=None, metavar="approx|FILE|osm", help="road network")
+    again.add_argument("--time-limit", type=float, default=30.0, metavar="S", help="budget (s)")
+    again.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    again.add_argument("--out", type=Path, required=True, help="output folder")
+    again.add_argument("--cache-dir", type=Path, help="cache for networks and matrices")
+    again.set_defaults(handler=_cmd_replan)
+
     toptw = sub.add_parser(
         "solve-toptw",
         help="solve a Team Orienteering Problem with Time Windows benchmark instance",
@@ -239,6 +265,68 @@ def _cmd_plan(args: argparse.Namespace) -> int:
     if scenario.sample_parts:
         print(t("summary.sample", parts=", ".join(scenario.sample_parts)))
     print(t("summary.written", files=", ".join(str(f) for f in files)))
+    return 0
+
+
+def _cmd_replan(args: argparse.Namespace) -> int:
+    import json  # noqa: PLC0415
+
+    from itinerant.access import diagnose  # noqa: PLC0415
+    from itinerant.schedule.data import prepare  # noqa: PLC0415
+    from itinerant.schedule.export import read_schedule, write_plan  # noqa: PLC0415
+    from itinerant.schedule.replan import parse_disruption, replan  # noqa: PLC0415
+    from itinerant.travel import build_network, matrix_between, scenario_places  # noqa: PLC0415
+
+    disruptions = [parse_disruption(text) for text in args.disruption]
+    published = read_schedule(args.schedule)
+    scenario = _load(args.scenario)
+    network = build_network(scenario, args.network, cache_dir=args.cache_dir)
+    matrix = matrix_between(network, scenario_places(scenario), cache_dir=args.cache_dir)
+    data = prepare(scenario, matrix, diagnose(scenario, matrix))
+    progress = _ProgressLine()
+    result, changes = replan(
+        data,
+        published,
+        disruptions,
+        time_limit_s=args.time_limit,
+        seed=args.seed,
+        progress=progress,
+    )
+    progress.close()
+    files = write_plan(
+        result.schedule,
+        result.report,
+        result.baseline_report,
+        scenario,
+        args.out,
+        explanations=[*result.warnings, *result.unreached],
+    )
+    stops = {s.id: s.name for s in scenario.stops}
+    records = [
+        {
+            "kind": c.kind,
+            "stop": c.stop,
+            "stop_name": stops.get(c.stop, c.stop),
+            "bus": c.bus,
+            "date": c.date.isoformat(),
+            "start": c.start.isoformat(timespec="minutes"),
+            "new_bus": c.new_bus or None,
+            "new_date": c.new_date.isoformat() if c.new_date else None,
+            "new_start": c.after.start.isoformat(timespec="minutes") if c.after else None,
+            "crew_before": list(c.before.crew) if c.before else [],
+            "crew_after": list(c.after.crew) if c.after else [],
+        }
+        for c in changes
+    ]
+    changes_path = args.out / "changes.json"
+    changes_path.write_text(json.dumps(records, ensure_ascii=False, indent=2), encoding="utf-8")
+    kept = len(published.visits()) - sum(1 for c in changes if c.kind in ("cancelled", "moved"))
+    print(t("replan.title", count=len(changes), kept=kept, total=len(published.visits())))
+    for record in records:
+        texts = {key: str(value) for key, value in record.items() if key != "kind"}
+        message = t(f"replan.{record['kind']}", **texts)
+        print(f"  - {message}")
+    print(t("summary.written", files=", ".join(str(f) for f in [*files, changes_path])))
     return 0
 
 

@@ -94,6 +94,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "pole.formation": "formation",
         "pole.creation": "création d'activité",
         "pole.evolution": "évolution professionnelle",
+        "replan.title": (
+            "Replanification : {count} changement(s) ; {kept} permanence(s) sur {total} "
+            "maintenue(s) à l'identique de lieu et d'horaire"
+        ),
+        "replan.cancelled": "annulée : {stop_name}, {date} à {start} ({bus})",
+        "replan.added": "ajoutée : {stop_name}, {date} à {start} ({bus})",
+        "replan.moved": (
+            "déplacée : {stop_name}, du {date} à {start} au {new_date} à {new_start} ({new_bus})"
+        ),
+        "replan.crew": "équipe modifiée : {stop_name}, {date} à {start} ({bus})",
         "error.input": "Erreur dans les données :",
         "error.network": "Erreur de réseau routier :",
     },
@@ -171,6 +181,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "pole.formation": "training",
         "pole.creation": "business creation",
         "pole.evolution": "career change",
+        "replan.title": (
+            "Re-plan: {count} change(s); {kept} of {total} visit(s) kept at the same place and time"
+        ),
+        "replan.cancelled": "cancelled: {stop_name}, {date} at {start} ({bus})",
+        "replan.added": "added: {stop_name}, {date} at {start} ({bus})",
+        "replan.moved": (
+            "moved: {stop_name}, from {date} at {start} to {new_date} at {new_start} ({new_bus})"
+        ),
+        "replan.crew": "crew changed: {stop_name}, {date} at {start} ({bus})",
         "error.input": "Error in the input:",
         "error.network": "Road network error:",
     },

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from itinerant.access import diagnose
+from itinerant.cli import main
 from itinerant.errors import InputError
 from itinerant.scenario import default_scenario_dir, load_scenario
 from itinerant.schedule.data import PlanningData, prepare
+from itinerant.schedule.export import write_plan
 from itinerant.schedule.planner import PlanResult, plan_data
 from itinerant.schedule.replan import (
     Disruption,
@@ -118,3 +122,42 @@ def test_diff_names_cancelled_added_moved_and_crew_changes(published: PlanResult
     dropped = replace(plan, tours=plan.tours[1:])
     assert {c.kind for c in diff_schedules(plan, dropped)} == {"cancelled"}
     assert {c.kind for c in diff_schedules(dropped, plan)} == {"added"}
+
+
+@pytest.mark.slow
+def test_replan_command_writes_changes(
+    published: PlanResult, creuse: PlanningData, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan_dir = tmp_path / "plan"
+    report = validate(published.schedule, creuse)
+    write_plan(published.schedule, report, report, creuse.scenario, plan_dir)
+    tour, visit = next(
+        (t, v) for t, v in published.schedule.visits() if t.date >= dt.date(2027, 1, 11)
+    )
+    args = [
+        "replan",
+        "--schedule",
+        str(plan_dir / "schedule.json"),
+        "--disruption",
+        f"absence:{visit.crew[0]}:{tour.date.isoformat()}",
+        "--time-limit",
+        "6",
+        "--out",
+        str(tmp_path / "again"),
+        "--cache-dir",
+        str(tmp_path / "c"),
+    ]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "Replanification" in out
+    changes = json.loads((tmp_path / "again" / "changes.json").read_text(encoding="utf-8"))
+    assert changes
+    assert {c["date"] for c in changes if c["kind"] != "added"} == {tour.date.isoformat()}
+
+
+def test_replan_command_refuses_a_bad_disruption(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["replan", "--schedule", "x.json", "--disruption", "oops", "--out", str(tmp_path)]
+    assert main(args) == 2
+    assert "oops" in capsys.readouterr().err
