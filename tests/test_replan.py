@@ -82,9 +82,10 @@ def test_absence_keeps_every_visit_that_does_not_need_changing(
             assert new.get((t.bus, t.date, v.stop)) == v, (t.date, v.stop)
     # the absent counsellor works nowhere that day
     assert all(absent not in v.crew for t, v in result.schedule.visits() if t.date == day)
-    # every change is about that day
+    # every visit cancelled, moved or re-crewed is of that day (new visits may be added on
+    # free days to make up for what was lost)
     assert changes
-    assert {c.date for c in changes} == {day}
+    assert {c.date for c in changes if c.kind != "added"} == {day}
 
 
 @pytest.mark.slow

@@ -3,10 +3,10 @@
 Communes are taken in decreasing order of population, in turn; each is served from the Stop that
 reaches it fastest (among the Stops whose Catchment contains it). Every bus-day that can run gets
 the next Stops of that cycle that are open that weekday and fit the day (two sessions a day by
-default), with a crew picked greedily among the counsellors available, within their weekly limits,
-covering the Stop's required pôles. PopUps are staffed first (mandatory ones, then the others by
-priority), greedily. The result is a valid Schedule (the validator accepts it), so that KPIs
-compare like with like.
+default, each within one half-day as in the planner), with a crew picked greedily among the
+counsellors available, within their weekly limits, covering the Stop's required pôles. PopUps
+are staffed first (mandatory ones, then the others by priority), greedily. The result is a
+valid Schedule (the validator accepts it), so that KPIs compare like with like.
 """
 
 from __future__ import annotations
@@ -149,6 +149,14 @@ def staff_popups(data: PlanningData, book: CrewBook) -> list[PopUpStaffing]:
     return out
 
 
+def _one_half_each(data: PlanningData, timed: TimedTour) -> bool:
+    """Whether every session lies in one half-day (crews are chosen per half-day)."""
+    return all(
+        len(slots_of(clock(s), clock(e), data.settings.midday)) == 1
+        for s, e in zip(timed.starts, timed.ends, strict=True)
+    )
+
+
 def round_robin(data: PlanningData, *, sessions_per_day: int = 2) -> Schedule:
     """The round-robin baseline Schedule (see the module docstring)."""
     book = CrewBook(data)
@@ -172,7 +180,7 @@ def round_robin(data: PlanningData, *, sessions_per_day: int = 2) -> Schedule:
             if candidate in chosen or not data.stop_open_on(stop, day):
                 continue
             attempt = time_tour(data, bus_id, [*chosen, candidate])
-            if attempt is not None:
+            if attempt is not None and _one_half_each(data, attempt):
                 chosen.append(candidate)
                 timed = attempt
         if timed is None:

@@ -330,14 +330,18 @@ def solve_cpsat(
     needs_pole: dict[tuple[str, dt.date, Slot, Pole], list[cp_model.IntVar]] = defaultdict(list)
     for (bus, day), options in patterns.items():
         for i, pattern in enumerate(options):
+            # once per pattern and half-day, even with several (short) sessions in that half
+            poles_by_half: dict[Slot, set[Pole]] = defaultdict(set)
             for stop, half in zip(pattern.stops, pattern.halves, strict=True):
+                poles_by_half[half] |= data.stops[stop].required_poles
+            for half, poles in poles_by_half.items():
                 active[(bus, day, half)].append(x[(bus, day, i)])
-                for pole in data.stops[stop].required_poles:
+                for pole in poles:
                     needs_pole[(bus, day, half, pole)].append(x[(bus, day, i)])
     a: dict[tuple[str, str, dt.date, Slot], cp_model.IntVar] = {}
     busy: dict[tuple[str, dt.date, Slot], list[cp_model.IntVar]] = defaultdict(list)
     for (bus, day, half), terms in active.items():
-        on = sum(terms)  # 0/1: at most one pattern per bus-day, and one session per half
+        on = sum(terms)  # 0/1: at most one pattern per bus-day, counted once per half-day
         crew = []
         for cid in data.counsellors:
             if half not in data.available(cid, day):
