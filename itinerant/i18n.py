@@ -104,6 +104,15 @@ MESSAGES: dict[str, dict[str, str]] = {
             "déplacée : {stop_name}, du {date} à {start} au {new_date} à {new_start} ({new_bus})"
         ),
         "replan.crew": "équipe modifiée : {stop_name}, {date} à {start} ({bus})",
+        "explain.popups_together": (
+            "Les pop-up obligatoires du {date} ({names}) demandent ensemble {count} "
+            "conseillers, mais on ne peut en envoyer que {available} (pôles et disponibilités)."
+        ),
+        "explain.jointly_infeasible": (
+            "Les pop-up obligatoires ({names}) et les journées verrouillées ne peuvent pas être "
+            "tous assurés ensemble : trop peu de conseillers disponibles sur la semaine "
+            "(présences, nombre maximal de jours)."
+        ),
         "error.input": "Erreur dans les données :",
         "error.network": "Erreur de réseau routier :",
     },
@@ -190,6 +199,14 @@ MESSAGES: dict[str, dict[str, str]] = {
             "moved: {stop_name}, from {date} at {start} to {new_date} at {new_start} ({new_bus})"
         ),
         "replan.crew": "crew changed: {stop_name}, {date} at {start} ({bus})",
+        "explain.popups_together": (
+            "The mandatory pop-ups of {date} ({names}) together need {count} counsellors, but "
+            "only {available} can be sent (pôles and availability)."
+        ),
+        "explain.jointly_infeasible": (
+            "The mandatory pop-ups ({names}) and the locked days cannot all be honoured "
+            "together: too few counsellors available over the week (availability, maximum days)."
+        ),
         "error.input": "Error in the input:",
         "error.network": "Road network error:",
     },

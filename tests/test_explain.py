@@ -135,3 +135,21 @@ def test_each_unreached_reason(base: tuple[Scenario, TravelMatrix]) -> None:
     nobody = data_for(base, availability=())
     crewless = unreached_reasons(nobody, empty, day_patterns(nobody, restrict=False))
     assert "no-crew" in codes(crewless)
+
+
+def test_mandatory_popups_competing_for_the_same_counsellors(
+    base: tuple[Scenario, TravelMatrix],
+) -> None:
+    scenario, _ = base
+    popup = next(p for p in scenario.popups if p.mandatory)
+    halves_free = [
+        c for c in scenario.counsellors if Pole.EMPLOI in c.poles
+    ]  # every counsellor with the pôle, whatever their availability
+    twins = tuple(
+        replace(popup, id=f"{popup.id}-{k}", name=f"Forum {k}", needs=((Pole.EMPLOI, 1),))
+        for k in range(len(halves_free) + 1)
+    )
+    data = data_for(base, popups=twins)
+    with pytest.raises(ImpossiblePlanError) as info:
+        plan_data(data, time_limit_s=1)
+    assert "popups-together" in {e.code for e in info.value.explanations}

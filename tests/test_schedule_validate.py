@@ -177,6 +177,15 @@ def double_booking(s: Schedule, d: PlanningData) -> Mutated:
     return replace(s, tours=(*s.tours, replace(tour, bus="bus-2"))), data
 
 
+def same_stop_twice_a_day(s: Schedule, d: PlanningData) -> Mutated:
+    tour = s.tours[0]
+    other = replace(d.scenario.buses[0], id="bus-2", name="Second")
+    data = with_scenario(d, buses=(*d.scenario.buses, other))
+    crew = tuple(c for c in sorted(d.counsellors) if c not in tour.crew)[:0]
+    twin = replace(tour, bus="bus-2", visits=tuple(replace(v, crew=crew) for v in tour.visits))
+    return replace(s, tours=(*s.tours, twin)), data
+
+
 def weekly_limit(s: Schedule, d: PlanningData) -> Mutated:
     cid = s.tours[0].visits[0].crew[0]
     limited = replace(d.counsellors[cid], max_days_per_week=1)
@@ -221,6 +230,7 @@ MUTATIONS: list[tuple[Mutation, str]] = [
     (unavailable_counsellor, "crew"),
     (missing_pole, "crew"),
     (double_booking, "double-booking"),
+    (same_stop_twice_a_day, "stop-day"),
     (weekly_limit, "weekly-limit"),
     (understaffed_popup, "popup"),
     (mandatory_popup_missing, "popup"),

@@ -163,6 +163,7 @@ def round_robin(data: PlanningData, *, sessions_per_day: int = 2) -> Schedule:
     popups = staff_popups(data, book)
     cycle = stop_cycle(data)
     tours: list[Tour] = []
+    visited: set[tuple[str, dt.date]] = set()  # a Stop receives one visit a day
     position = 0
     for bus_id, day in data.bus_days():
         if not cycle:
@@ -177,7 +178,11 @@ def round_robin(data: PlanningData, *, sessions_per_day: int = 2) -> Schedule:
             cursor += 1
             scanned += 1
             stop = data.stops[candidate]
-            if candidate in chosen or not data.stop_open_on(stop, day):
+            if (
+                candidate in chosen
+                or (candidate, day) in visited
+                or not data.stop_open_on(stop, day)
+            ):
                 continue
             attempt = time_tour(data, bus_id, [*chosen, candidate])
             if attempt is not None and _one_half_each(data, attempt):
@@ -199,6 +204,7 @@ def round_robin(data: PlanningData, *, sessions_per_day: int = 2) -> Schedule:
         for c in crew:
             book.book(c, day, halves)
         position = cursor
+        visited.update((stop_id, day) for stop_id in chosen)
         tours.append(_tour(bus_id, day, chosen, timed, crew))
     return Schedule(
         scenario=data.scenario.name,

@@ -16,9 +16,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+import numpy as np
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import maximum_bipartite_matching
+
 from itinerant.errors import InputError
 from itinerant.i18n import number, t
-from itinerant.schedule.data import PlanningData, slots_of
+from itinerant.schedule.data import HALF_DAYS, PlanningData, slots_of
 from itinerant.schedule.patterns import DayPattern
 from itinerant.schedule.schedule import Schedule
 from itinerant.schedule.timing import time_tour
@@ -27,6 +31,7 @@ __all__ = [
     "Explanation",
     "ImpossiblePlanError",
     "check_inputs",
+    "jointly_infeasible",
     "unreached_reasons",
 ]
 
@@ -110,6 +115,62 @@ def _popup_checks(data: PlanningData) -> Iterable[Explanation]:
             )
 
 
+def _joint_popup_checks(data: PlanningData) -> Iterable[Explanation]:
+    """Mandatory PopUps that cannot be staffed together because they share counsellors.
+
+    PopUps touching the same half-day of a date all overlap, so a counsellor can go to one of
+    them only: for each date and half-day, a maximum bipartite matching between the
+    counsellors they need (one row per pôle and unit) and the counsellors able to come (having
+    the pôle, available for the PopUp's half-days) must cover every need. This is a necessary
+    condition, so a refusal is always right.
+    """
+    days = set(data.days)
+    counsellors = sorted(data.counsellors)
+    for day in sorted({p.date for p in data.scenario.popups if p.date in days}):
+        for half in HALF_DAYS:
+            popups = [
+                p
+                for p in data.scenario.popups
+                if p.mandatory
+                and p.date == day
+                and half in slots_of(p.start, p.end, data.settings.midday)
+            ]
+            if len(popups) < 2:
+                continue
+            rows, cols = [], []
+            demand = 0
+            for popup in popups:
+                halves = slots_of(popup.start, popup.end, data.settings.midday)
+                able = [
+                    j for j, cid in enumerate(counsellors) if halves <= data.available(cid, day)
+                ]
+                for pole, count in popup.needs:
+                    for _ in range(count):
+                        for j in able:
+                            if pole in data.counsellors[counsellors[j]].poles:
+                                rows.append(demand)
+                                cols.append(j)
+                        demand += 1
+            graph = csr_matrix(
+                (np.ones(len(rows)), (rows, cols)), shape=(demand, max(1, len(counsellors)))
+            )
+            matched = int((maximum_bipartite_matching(graph, perm_type="column") >= 0).sum())
+            if matched < demand:
+                yield Explanation(
+                    "error",
+                    "popups-together",
+                    t(
+                        "explain.popups_together",
+                        date=_date(day),
+                        names=", ".join(f"« {p.name} »" for p in popups),
+                        count=demand,
+                        available=matched,
+                    ),
+                    " ".join(p.id for p in popups),
+                )
+                break  # one explanation per date
+
+
 def _stop_checks(data: PlanningData) -> Iterable[Explanation]:
     all_poles = set().union(*(c.poles for c in data.counsellors.values()))
     bus_weekdays = {day.weekday() for _, day in data.bus_days()}
@@ -174,7 +235,21 @@ def _crew_checks(data: PlanningData) -> Iterable[Explanation]:
 
 def check_inputs(data: PlanningData) -> list[Explanation]:
     """Everything that makes a plan impossible (errors) or a resource unusable (warnings)."""
-    return [*_popup_checks(data), *_stop_checks(data), *_crew_checks(data)]
+    individual = list(_popup_checks(data))
+    joint = [] if any(f.severity == "error" for f in individual) else _joint_popup_checks(data)
+    return [*individual, *joint, *_stop_checks(data), *_crew_checks(data)]
+
+
+def jointly_infeasible(data: PlanningData) -> Explanation:
+    """The explanation when the solver proves that the hard requirements cannot all hold.
+
+    Only mandatory PopUps and locked days are hard; when the checks above found nothing, they
+    conflict through counsellors' weekly limits or availability across several dates.
+    """
+    names = ", ".join(f"« {p.name} »" for p in data.scenario.popups if p.mandatory)
+    return Explanation(
+        "error", "jointly-infeasible", t("explain.jointly_infeasible", names=names or "—")
+    )
 
 
 def unreached_reasons(

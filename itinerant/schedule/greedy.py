@@ -42,12 +42,15 @@ def greedy_plan(
     popups = staff_popups(data, book)
     counts: Counter[str] = Counter()
     tours: list[Tour] = []
+    visited: set[tuple[str, dt.date]] = set()
     for bus, day in sorted(patterns, key=lambda key: (key[1], key[0])):
         bus_obj = data.buses[bus]
         ranked = sorted(patterns[(bus, day)], key=lambda p: (-_gain(data, p, counts), p.stops))
         for pattern in ranked:
             if _gain(data, pattern, counts) <= 0:
                 break
+            if any((stop, day) in visited for stop in pattern.stops):
+                continue  # a Stop receives one visit a day
             halves = frozenset(pattern.halves)
             poles = frozenset().union(*(data.stops[s].required_poles for s in pattern.stops))
             crew = book.pick(day, halves, bus_obj.min_crew, poles, limit=bus_obj.seats)
@@ -57,6 +60,7 @@ def greedy_plan(
                 book.book(c, day, halves)
             for stop in pattern.stops:
                 counts.update(data.catchments.get(stop, ()))
+                visited.add((stop, day))
             tours.append(tour_from_pattern(bus, day, pattern, dict.fromkeys(halves, tuple(crew))))
             break
     return Schedule(

@@ -28,6 +28,7 @@ from itinerant.schedule.explain import (
     Explanation,
     ImpossiblePlanError,
     check_inputs,
+    jointly_infeasible,
     unreached_reasons,
 )
 from itinerant.schedule.greedy import greedy_plan
@@ -192,6 +193,8 @@ def plan_data(
         keep=keep,
         locked=locked,
     )
+    if result.status == "INFEASIBLE":
+        raise ImpossiblePlanError([jointly_infeasible(data)])
     if result.objective is None and result.status != "HINT":
         msg = f"the solver found no plan ({result.status})"
         raise PlannerError(msg)

@@ -12,6 +12,7 @@ Rules checked (each violation names its rule, bus, date, Stop, counsellor or Pop
   ``end`` for exactly the Stop's session length, inside the Stop's weekdays and hours, and is back
   at its depot before its day ends.
 - ``driving``: the day's driving does not exceed the bus's maximum.
+- ``stop-day``: a Stop receives at most one visit a day (one bus, one session).
 - ``lunch``: when the Tour spans the lunch window, a break of the bus's lunch length lies inside
   the window and overlaps no session and no drive.
 - ``crew``: each Visit has between ``min_crew`` and ``seats`` counsellors, each available for the
@@ -169,6 +170,18 @@ class _Checker:
     # -------------------------------------------------------------- tours
     def tours(self) -> None:
         seen: set[tuple[str, dt.date]] = set()
+        stop_days: set[tuple[str, dt.date]] = set()
+        for tour in self.schedule.tours:
+            for visit in tour.visits:
+                if (visit.stop, tour.date) in stop_days:
+                    self.add(
+                        "stop-day",
+                        "the Stop already receives a visit that day",
+                        bus=tour.bus,
+                        date=tour.date,
+                        stop=visit.stop,
+                    )
+                stop_days.add((visit.stop, tour.date))
         allowed = set(self.data.bus_days())
         for tour in self.schedule.tours:
             key = (tour.bus, tour.date)
