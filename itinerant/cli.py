@@ -86,25 +86,13 @@ def _parser() -> argparse.ArgumentParser:
             "into --out; prints progress while solving and a summary."
         ),
     )
-    plan.add_argument("--scenario", type=Path, help="scenario folder; default: embedded Creuse")
-    plan.add_argument(
-        "--network", default=None, metavar="approx|FILE|osm", help="road network (see territory)"
-    )
-    plan.add_argument(
-        "--time-limit",
-        type=float,
-        default=30.0,
-        metavar="S",
-        help="search budget in seconds (deterministic-time units unless --parallel); default 30",
-    )
-    plan.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    _solver_options(plan)
     plan.add_argument(
         "--parallel",
         action="store_true",
         help="search on every core, stopped by the wall clock: faster, not reproducible",
     )
-    plan.add_argument("--out", type=Path, required=True, help="output folder")
-    plan.add_argument("--cache-dir", type=Path, help="cache for networks and matrices")
+    _output_options(plan)
     plan.set_defaults(handler=_cmd_plan)
 
     again = sub.add_parser(
@@ -125,12 +113,8 @@ def _parser() -> argparse.ArgumentParser:
         metavar="absence:ID:DATE|bus:ID:DATE",
         help="a counsellor absent or a bus out of service on a date (repeatable)",
     )
-    again.add_argument("--scenario", type=Path, help="scenario folder; default: embedded Creuse")
-    again.add_argument("--network", default=None, metavar="approx|FILE|osm", help="road network")
-    again.add_argument("--time-limit", type=float, default=30.0, metavar="S", help="budget (s)")
-    again.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
-    again.add_argument("--out", type=Path, required=True, help="output folder")
-    again.add_argument("--cache-dir", type=Path, help="cache for networks and matrices")
+    _solver_options(again)
+    _output_options(again)
     again.set_defaults(handler=_cmd_replan)
 
     toptw = sub.add_parser(
@@ -168,6 +152,32 @@ def _cmd_solve_toptw(args: argparse.Namespace) -> int:
     routes = [list(r) for r in result.routes]
     print(json.dumps({"score": result.score, "routes": routes, "time_s": round(result.time_s, 3)}))
     return 0
+
+
+def _solver_options(parser: argparse.ArgumentParser) -> None:
+    """Options shared by the commands that plan: scenario, network, budget, seed."""
+    parser.add_argument("--scenario", type=Path, help="scenario folder; default: embedded Creuse")
+    parser.add_argument(
+        "--network", default=None, metavar="approx|FILE|osm", help="road network (see territory)"
+    )
+    parser.add_argument(
+        "--time-limit",
+        type=float,
+        default=30.0,
+        metavar="S",
+        help="search budget in seconds (deterministic-time units unless --parallel); default 30",
+    )
+    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+
+
+def _output_options(parser: argparse.ArgumentParser) -> None:
+    """Options shared by the commands that write files: output folder and cache."""
+    parser.add_argument("--out", type=Path, required=True, help="output folder")
+    parser.add_argument(
+        "--cache-dir",
+        type=Path,
+        help="cache for networks and matrices (default ~/.cache/itinerant)",
+    )
 
 
 def _load(path: Path | None) -> Scenario:

@@ -14,11 +14,12 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from itinerant.model import Pole, Slot
 from itinerant.schedule.data import PlanningData, slots_of
-from itinerant.schedule.schedule import PopUpStaffing, Schedule, Tour, Visit
+from itinerant.schedule.patterns import DayPattern, tour_from_pattern
+from itinerant.schedule.schedule import PopUpStaffing, Schedule, Tour
 from itinerant.schedule.timing import TimedTour, clock, time_tour
 
 __all__ = ["CrewBook", "round_robin", "staff_popups", "stop_cycle"]
@@ -205,7 +206,12 @@ def round_robin(data: PlanningData, *, sessions_per_day: int = 2) -> Schedule:
             book.book(c, day, halves)
         position = cursor
         visited.update((stop_id, day) for stop_id in chosen)
-        tours.append(_tour(bus_id, day, chosen, timed, crew))
+        halves_each = tuple(
+            next(iter(slots_of(clock(a), clock(b), data.settings.midday)))
+            for a, b in zip(timed.starts, timed.ends, strict=True)
+        )
+        pattern = DayPattern(tuple(chosen), timed, halves_each)
+        tours.append(tour_from_pattern(bus_id, day, pattern, dict.fromkeys(halves, tuple(crew))))
     return Schedule(
         scenario=data.scenario.name,
         tours=tuple(tours),
@@ -213,27 +219,4 @@ def round_robin(data: PlanningData, *, sessions_per_day: int = 2) -> Schedule:
         method="round-robin baseline",
         approximate=data.matrix.approximate,
         network_label=data.matrix.network_label,
-    )
-
-
-def _tour(
-    bus_id: str, day: dt.date, stops: Sequence[str], timed: TimedTour, crew: Sequence[str]
-) -> Tour:
-    visits = tuple(
-        Visit(
-            stop=s,
-            arrival=clock(a),
-            start=clock(b),
-            end=clock(e),
-            crew=tuple(crew),
-        )
-        for s, a, b, e in zip(stops, timed.arrivals, timed.starts, timed.ends, strict=True)
-    )
-    return Tour(
-        bus=bus_id,
-        date=day,
-        departure=clock(timed.departure),
-        return_time=clock(timed.return_time),
-        visits=visits,
-        lunch=(clock(timed.lunch[0]), clock(timed.lunch[1])) if timed.lunch else None,
     )
