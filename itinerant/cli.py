@@ -68,12 +68,7 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         help="CSV of need indicators keyed by INSEE code (code or CODGEO column), merged in",
     )
-    territory.add_argument("--out", type=Path, required=True, help="output folder")
-    territory.add_argument(
-        "--cache-dir",
-        type=Path,
-        help="cache for networks and matrices (default ~/.cache/itinerant)",
-    )
+    _output_options(territory)
     territory.set_defaults(handler=_cmd_territory)
 
     plan = sub.add_parser(
