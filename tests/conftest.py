@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,10 @@ from itinerant.model import (
     StopKind,
     Territory,
 )
+from itinerant.routing import TravelMatrix
 from itinerant.scenario import write_scenario
+from itinerant.schedule import Schedule
+from itinerant.schedule.data import PlanningData
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -162,3 +166,32 @@ def tiny_scenario() -> Scenario:
 @pytest.fixture
 def tiny_dir(tiny_scenario: Scenario, tmp_path: Path) -> Path:
     return write_scenario(tiny_scenario, tmp_path / "tiny")
+
+
+@dataclass(frozen=True)
+class DefaultPlan:
+    """The default territory with a valid Schedule (the round-robin baseline: fast, no solver)."""
+
+    scenario: Scenario
+    matrix: TravelMatrix
+    data: PlanningData
+    schedule: Schedule
+
+
+@pytest.fixture(scope="session")
+def default_plan() -> DefaultPlan:
+    """The embedded default territory and its round-robin Schedule, shared by a test session."""
+    from itinerant.access import diagnose
+    from itinerant.scenario import default_scenario_dir, load_scenario
+    from itinerant.schedule.baseline import round_robin
+    from itinerant.schedule.data import prepare
+    from itinerant.schedule.validate import validate
+    from itinerant.travel import build_network, matrix_between, scenario_places
+
+    scenario = load_scenario(default_scenario_dir())
+    network = build_network(scenario)
+    matrix = matrix_between(network, scenario_places(scenario))
+    data = prepare(scenario, matrix, diagnose(scenario, matrix))
+    schedule = round_robin(data)
+    assert validate(schedule, data).ok
+    return DefaultPlan(scenario, matrix, data, schedule)
