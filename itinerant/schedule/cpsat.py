@@ -53,8 +53,10 @@ __all__ = ["SCALE", "CpSatResult", "Progress", "solve_cpsat"]
 logger = logging.getLogger(__name__)
 
 SCALE = 10
-KEEP_CREW_WEIGHT = 50
-"""Need units gained, when re-planning, for each crew assignment of the published plan kept."""
+KEEP_CREW_SHARE = 4
+"""When re-planning, keeping a crew assignment of the published plan is worth the Territory's
+total Need divided by this (keeping a visit is worth the total Need): a change told to a
+counsellor costs more than the need any one new visit could reach, and less than a visit."""
 DETERMINISTIC_SUBSOLVERS = 8
 """Subsolvers interleaved in deterministic mode (they share one thread, in a fixed order)."""
 """Need units are multiplied by this and rounded to give integer objective coefficients."""
@@ -190,8 +192,8 @@ def solve_cpsat(
     keep
         A published Schedule to change as little as possible (re-planning): keeping each of its
         visits (same bus, date, Stop and half-day) is worth more than any gain in need, and
-        keeping each of its crew assignments is worth a little, so the solver first keeps what
-        still works and only then improves.
+        keeping each of its crew assignments a quarter of that (:data:`KEEP_CREW_SHARE`), so the
+        solver first keeps what still works, visits before crews, and only then improves.
     """
     start = time.perf_counter()
     model = cp_model.CpModel()
@@ -416,6 +418,7 @@ def solve_cpsat(
     keep_terms: list[tuple[cp_model.IntVar, int]] = []
     if keep is not None:
         visit_weight = round(max(data.total_need, 1.0) * SCALE)
+        crew_weight = visit_weight // KEEP_CREW_SHARE
         for tour in keep.tours:
             for visit in tour.visits:
                 for half in slots_of(visit.start, visit.end, settings.midday):
@@ -425,7 +428,7 @@ def solve_cpsat(
                     for cid in visit.crew:
                         crew_var = a.get((cid, tour.bus, tour.date, half))
                         if crew_var is not None:
-                            keep_terms.append((crew_var, KEEP_CREW_WEIGHT * SCALE))
+                            keep_terms.append((crew_var, crew_weight))
     objective.extend(keep_terms)
 
     # ------------------------------------------------------------ objective

@@ -1,15 +1,19 @@
 """A need-greedy plan: a strong, valid starting point for the solver.
 
-Bus-days are taken in date order; each gets the day pattern with the largest marginal value —
-the Need of the communes its Stops reach, each discounted by ``repeat_decay`` for every earlier
-visit reaching it, less the driving cost — among those for which a crew can be found (greedily,
-within availability, weekly limits and required pôles). PopUps are staffed first, as in the
-baseline. It ignores frequency targets, regularity and equity, which the solver then weighs.
+Repeatedly, the (bus-day, day pattern) pair with the largest marginal value — the Need of the
+communes its Stops reach, each discounted by ``repeat_decay`` for every earlier visit reaching
+it, less the driving cost — is given to its bus-day, provided a crew can be found (greedily,
+within availability, weekly limits and required pôles). Marginal values only fall as visits are
+added, so a priority queue re-evaluated lazily finds the best pair without re-scoring every
+pattern at each step (the "lazy greedy" of submodular maximisation). PopUps are staffed first,
+as in the baseline. It ignores frequency targets, regularity and equity, which the solver then
+weighs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
@@ -42,27 +46,39 @@ def greedy_plan(
     popups = staff_popups(data, book)
     counts: Counter[str] = Counter()
     tours: list[Tour] = []
-    visited: set[tuple[str, dt.date]] = set()
-    for bus, day in sorted(patterns, key=lambda key: (key[1], key[0])):
+    # (-gain, bus, day, index): ties broken by date, bus and pattern order (deterministic)
+    queue: list[tuple[float, dt.date, str, int]] = []
+    for (bus, day), options in patterns.items():
+        for i, pattern in enumerate(options):
+            gain = _gain(data, pattern, counts)
+            if gain > 0:
+                queue.append((-gain, day, bus, i))
+    heapq.heapify(queue)
+    done: set[tuple[str, dt.date]] = set()
+    while queue:
+        _, day, bus, i = heapq.heappop(queue)
+        if (bus, day) in done:
+            continue
+        pattern = patterns[(bus, day)][i]
+        gain = _gain(data, pattern, counts)
+        if gain <= 0:
+            continue
+        if queue and gain < -queue[0][0]:
+            heapq.heappush(queue, (-gain, day, bus, i))  # stale: re-queue at its true value
+            continue
         bus_obj = data.buses[bus]
-        ranked = sorted(patterns[(bus, day)], key=lambda p: (-_gain(data, p, counts), p.stops))
-        for pattern in ranked:
-            if _gain(data, pattern, counts) <= 0:
-                break
-            if any((stop, day) in visited for stop in pattern.stops):
-                continue  # a Stop receives one visit a day
-            halves = frozenset(pattern.halves)
-            poles = frozenset().union(*(data.stops[s].required_poles for s in pattern.stops))
-            crew = book.pick(day, halves, bus_obj.min_crew, poles, limit=bus_obj.seats)
-            if crew is None:
-                continue
-            for c in crew:
-                book.book(c, day, halves)
-            for stop in pattern.stops:
-                counts.update(data.catchments.get(stop, ()))
-                visited.add((stop, day))
-            tours.append(tour_from_pattern(bus, day, pattern, dict.fromkeys(halves, tuple(crew))))
-            break
+        halves = frozenset(pattern.halves)
+        poles = frozenset().union(*(data.stops[s].required_poles for s in pattern.stops))
+        crew = book.pick(day, halves, bus_obj.min_crew, poles, limit=bus_obj.seats)
+        if crew is None:
+            continue  # never again: bookings only grow
+        for c in crew:
+            book.book(c, day, halves)
+        for stop in pattern.stops:
+            counts.update(data.catchments.get(stop, ()))
+        done.add((bus, day))
+        tours.append(tour_from_pattern(bus, day, pattern, dict.fromkeys(halves, tuple(crew))))
+    tours.sort(key=lambda tour: (tour.date, tour.bus))
     return Schedule(
         scenario=data.scenario.name,
         tours=tuple(tours),

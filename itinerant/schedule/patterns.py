@@ -4,8 +4,19 @@ A pattern is an ordered sequence of Stops a bus visits in one day, with its timi
 (:func:`~itinerant.schedule.timing.time_tour`). Timing depends only on the bus and the Stops, so
 patterns are built once per (bus, set of Stops open on a weekday) and shared by every date with
 the same weekday. Sequences grow Stop by Stop and stop growing as soon as one does not fit (a
-longer day never fits if its prefix does not), which keeps enumeration cheap; ``max_stops``
-bounds the length (2 for half-day sessions; short sessions allow more).
+longer day never fits if its prefix does not); ``max_stops`` bounds the length (2 for half-day
+sessions; short sessions allow more).
+
+Short sessions make the number of orderings explode (four Stops among a hundred), so two rules
+keep enumeration fast on a real territory (neither changes anything on a territory of a few
+Stops):
+
+- a sequence is extended only to the :data:`NEIGHBOURS` Stops nearest to its last Stop (a bus
+  chains nearby villages; a day zig-zagging across the territory is never worth it);
+- of the sequences visiting the same set of Stops and ending at the same Stop, only the one that
+  ends its last session earliest (then drives least) is extended, and of the patterns visiting
+  the same set of Stops in the same half-days, only the one that drives least is kept: they
+  reach the same communes with the same crews.
 
 Sessions that straddle the midday boundary are left out: a crew is chosen per half-day, and a
 session must belong to one half-day.
@@ -23,9 +34,12 @@ from itinerant.schedule.data import PlanningData, slots_of
 from itinerant.schedule.schedule import Tour, Visit
 from itinerant.schedule.timing import TimedTour, clock, time_tour
 
-__all__ = ["DayPattern", "patterns_for", "tour_from_pattern"]
+__all__ = ["NEIGHBOURS", "DayPattern", "patterns_for", "tour_from_pattern"]
 
 logger = logging.getLogger(__name__)
+
+NEIGHBOURS = 12
+"""A day's sequence goes on only to one of the Stops this near to its last Stop (by drive)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +71,12 @@ def _halves(data: PlanningData, timed: TimedTour) -> tuple[Slot, ...] | None:
 
 
 def patterns_for(
-    data: PlanningData, bus_id: str, open_stops: Sequence[str], *, max_stops: int | None = None
+    data: PlanningData,
+    bus_id: str,
+    open_stops: Sequence[str],
+    *,
+    max_stops: int | None = None,
+    neighbours: int = NEIGHBOURS,
 ) -> list[DayPattern]:
     """Every feasible pattern of ``bus_id`` over ``open_stops`` (Stops open that weekday).
 
@@ -72,6 +91,8 @@ def patterns_for(
     max_stops
         Longest sequence; default: as many half-day sessions as fit in the bus's day (2 for the
         usual 150-minute sessions, more for short ones), at most 4.
+    neighbours
+        A sequence goes on only to one of this many Stops nearest to its last Stop.
     """
     bus = data.buses[bus_id]
     if max_stops is None:
@@ -91,6 +112,14 @@ def patterns_for(
     day_end = _seconds(bus.day_end)
     max_drive = bus.max_drive_minutes * 60
 
+    nearest = {
+        a: sorted(
+            (b for b in open_stops if b != a and travel[(a, b)] >= 0),
+            key=lambda b: (travel[(a, b)], b),
+        )[:neighbours]
+        for a in open_stops
+    }
+
     def cannot_extend(prefix: tuple[str, ...], timed: TimedTour, stop: str) -> bool:
         """A lower bound proves that ``prefix + stop`` does not fit (cheap, before timing)."""
         last = prefix[-1]
@@ -103,12 +132,12 @@ def patterns_for(
             return True
         return timed.drive_s - to_depot[last] + leg + to_depot[stop] > max_drive
 
-    patterns: list[DayPattern] = []
+    best: dict[tuple[frozenset[str], tuple[Slot, ...]], DayPattern] = {}
     frontier: list[tuple[tuple[str, ...], TimedTour | None]] = [((), None)]
     for _length in range(max_stops):
-        grown: list[tuple[tuple[str, ...], TimedTour | None]] = []
+        grown: dict[tuple[frozenset[str], str], tuple[tuple[str, ...], TimedTour]] = {}
         for prefix, prefix_timed in frontier:
-            for stop in open_stops:
+            for stop in nearest[prefix[-1]] if prefix else open_stops:
                 if stop in prefix:
                     continue
                 if prefix_timed is not None and cannot_extend(prefix, prefix_timed, stop):
@@ -117,11 +146,27 @@ def patterns_for(
                 timed = time_tour(data, bus_id, sequence)
                 if timed is None:
                     continue
-                grown.append((sequence, timed))
+                key = (frozenset(sequence), stop)
+                rival = grown.get(key)
+                if rival is None or (timed.ends[-1], timed.drive_s, sequence) < (
+                    rival[1].ends[-1],
+                    rival[1].drive_s,
+                    rival[0],
+                ):
+                    grown[key] = (sequence, timed)
                 halves = _halves(data, timed)
-                if halves is not None:
-                    patterns.append(DayPattern(sequence, timed, halves))
-        frontier = grown
+                if halves is None:
+                    continue
+                slot_key = (frozenset(sequence), halves)
+                kept = best.get(slot_key)
+                if kept is None or (timed.distance_m, timed.drive_s, sequence) < (
+                    kept.timed.distance_m,
+                    kept.timed.drive_s,
+                    kept.stops,
+                ):
+                    best[slot_key] = DayPattern(sequence, timed, halves)
+        frontier = [grown[key] for key in sorted(grown, key=lambda k: grown[k][0])]
+    patterns = sorted(best.values(), key=lambda p: p.stops)
     logger.debug("%d day patterns for %s over %d stops", len(patterns), bus_id, len(open_stops))
     return patterns
 

@@ -45,13 +45,24 @@ class PlanSettings:
         Clock time splitting morning (am) and afternoon (pm) half-days of availability.
     co2_kg_per_km
         Emission factor of a diesel minibus, for the CO2 estimate (kg CO2e per km).
+
+    Notes
+    -----
+    The defaults put reach first, as the territorial-equity guide asks: a commune never visited
+    weighs more than a second visit to one already reached. With ``repeat_decay = 0.25`` and
+    ``frequency_weight = 0.25``, a second visit to a high-need commune in the next rotation
+    period is worth half its Need (a quarter for the visit, a quarter for the frequency target),
+    a first visit to any commune its whole Need; frequency targets apply to the neediest
+    communes only (``high_need_index = 0.7``: about a quarter of the default territory's
+    communes). Raise ``repeat_decay``, ``frequency_weight`` or ``regularity_weight`` to favour
+    a regular service in fewer places.
     """
 
-    repeat_decay: float = 0.5
+    repeat_decay: float = 0.25
     max_counted_visits: int = 4
-    high_need_index: float = 0.5
-    frequency_weight: float = 0.5
-    regularity_weight: float = 20.0
+    high_need_index: float = 0.7
+    frequency_weight: float = 0.25
+    regularity_weight: float = 10.0
     equity_floor: float = 0.5
     equity_weight: float = 1.0
     km_weight: float = 0.5
