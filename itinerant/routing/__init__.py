@@ -24,6 +24,7 @@ from itinerant.routing.network import (
     network_from_file,
     network_from_osm,
 )
+from itinerant.routing.paths import path_coordinates, route_coordinates
 from itinerant.routing.snapping import SnappedPlaces, snap_places
 
 __all__ = [
@@ -41,6 +42,8 @@ __all__ = [
     "default_cache_dir",
     "network_from_file",
     "network_from_osm",
+    "path_coordinates",
+    "route_coordinates",
     "snap_places",
     "travel_matrix",
 ]
