@@ -35,6 +35,99 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "summary.sample": "Données d'exemple (fictives) : {parts}",
         "summary.written": "Fichiers écrits : {files}",
+        "roadbook.title": "Feuille de route",
+        "roadbook.doc_title": "Feuille de route – {bus} – {week}",
+        "roadbook.subject": "Tournées : {bus}, semaine {week} ({scenario})",
+        "roadbook.keywords": "feuille de route, minibus, Cité des métiers, tournée",
+        "roadbook.bus_label": "Minibus :",
+        "roadbook.week": "Semaine {week} ({code}), du {monday} au {sunday}",
+        "roadbook.week_short": "semaine {week} ({code})",
+        "roadbook.week_code": "{year}-S{week:02d}",
+        "roadbook.scenario": "Scénario : {scenario}",
+        "roadbook.approximate": (
+            "Temps et distances approximatifs : ils sont calculés sur un réseau routier "
+            "approximatif ({label}), pas sur les routes réelles. Vérifiez l'itinéraire avant de "
+            "partir."
+        ),
+        "roadbook.no_tour": "Aucune tournée pour ce minibus cette semaine.",
+        "roadbook.week_summary": "La semaine en un coup d'œil",
+        "roadbook.total": "Total",
+        "roadbook.stop_count": "{count} arrêt(s)",
+        "roadbook.departure": "Départ du dépôt à {time} :",
+        "roadbook.return": "Retour au dépôt à {time} :",
+        "roadbook.lunch": "Pause déjeuner {start}–{end} ({place})",
+        "roadbook.crew": "Équipe :",
+        "roadbook.day_totals": "{stops} arrêt(s), {drive} de route, {km} km",
+        "roadbook.depot_mark": "D",
+        "roadbook.map_title": "Carte du jour : {date}",
+        "roadbook.map_caption": (
+            "Trajet du jour ; arrêts numérotés dans l'ordre de passage, {depot} = dépôt ; "
+            "limites communales en gris, communes des arrêts en jaune."
+        ),
+        "roadbook.map_approximate": (
+            "Tracé en pointillés : approximatif, de centre de commune à centre de commune."
+        ),
+        "roadbook.page": "page {page}",
+        "roadbook.km": "{km} km",
+        "roadbook.minutes": "{minutes} min",
+        "roadbook.hours_minutes": "{hours} h {minutes:02d}",
+        "roadbook.weekday_names": "lundi mardi mercredi jeudi vendredi samedi dimanche",
+        "roadbook.month_names": (
+            "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
+        ),
+        "roadbook.first_of_month": "1er",
+        "roadbook.date": "{weekday} {day} {month} {year}",
+        "roadbook.col.number": "N°",
+        "roadbook.col.arrival": "Arrivée",
+        "roadbook.col.session": "Permanence",
+        "roadbook.col.departure": "Départ",
+        "roadbook.col.place": "Lieu et adresse",
+        "roadbook.col.commune": "Commune",
+        "roadbook.col.leg": "Trajet",
+        "roadbook.col.day": "Jour",
+        "roadbook.col.stops": "Arrêts",
+        "roadbook.col.out": "Départ",
+        "roadbook.col.back": "Retour",
+        "roadbook.col.drive": "Route",
+        "roadbook.col.km": "km",
+        "roadbook.file_stem": "feuille-de-route",
+        "roadbook.gpx.network": "Réseau routier : {label}.",
+        "roadbook.gpx.approximate": (
+            "Tracé, temps et distances approximatifs : réseau approximatif, de centre de commune "
+            "à centre de commune, pas le long des routes réelles."
+        ),
+        "roadbook.gpx.waypoint": (
+            "{date} : permanence {start}–{end} (arrivée {arrival}, départ {departure})"
+        ),
+        "roadbook.gpx.track": "{bus} – {date}",
+        "roadbook.ics.calendar": "{bus} – tournées",
+        "roadbook.ics.summary": "Permanence – {stop}",
+        "roadbook.ics.times": (
+            "Arrivée du minibus {arrival}, permanence {start}–{end}, départ {departure}"
+        ),
+        "roadbook.ics.leg": "Trajet depuis {origin} : {drive}, {km} km",
+        "roadbook.ics.day": "Journée : départ du dépôt {departure}, retour {back}",
+        "roadbook.csv.date": "Date",
+        "roadbook.csv.date_format": "%d/%m/%Y",
+        "roadbook.csv.week": "Semaine",
+        "roadbook.csv.bus": "Minibus",
+        "roadbook.csv.number": "N°",
+        "roadbook.csv.stop": "Arrêt",
+        "roadbook.csv.stop_id": "Code arrêt",
+        "roadbook.csv.address": "Adresse",
+        "roadbook.csv.commune": "Commune",
+        "roadbook.csv.depot_departure": "Départ dépôt",
+        "roadbook.csv.arrival": "Arrivée",
+        "roadbook.csv.start": "Début",
+        "roadbook.csv.end": "Fin",
+        "roadbook.csv.departure": "Départ",
+        "roadbook.csv.depot_return": "Retour dépôt",
+        "roadbook.csv.leg_min": "Trajet (min)",
+        "roadbook.csv.leg_km": "Trajet (km)",
+        "roadbook.csv.crew": "Équipe",
+        "roadbook.csv.network": "Réseau",
+        "roadbook.csv.approximate": "approximatif",
+        "roadbook.csv.road": "routier",
         "plan.title": "Planification : {scenario} ({status})",
         "plan.progress": "{elapsed} s : meilleur objectif {objective}, borne {bound}, écart {gap}",
         "plan.need": (
@@ -115,6 +208,141 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "error.input": "Erreur dans les données :",
         "error.network": "Erreur de réseau routier :",
+        # --- public timetable (itinerant/public) ---
+        "public.weekday.0": "lundi",
+        "public.weekday.1": "mardi",
+        "public.weekday.2": "mercredi",
+        "public.weekday.3": "jeudi",
+        "public.weekday.4": "vendredi",
+        "public.weekday.5": "samedi",
+        "public.weekday.6": "dimanche",
+        "public.month.1": "janvier",
+        "public.month.2": "février",
+        "public.month.3": "mars",
+        "public.month.4": "avril",
+        "public.month.5": "mai",
+        "public.month.6": "juin",
+        "public.month.7": "juillet",
+        "public.month.8": "août",
+        "public.month.9": "septembre",
+        "public.month.10": "octobre",
+        "public.month.11": "novembre",
+        "public.month.12": "décembre",
+        "public.date": "{weekday} {day} {month} {year}",
+        "public.day_first": "1er",
+        "public.time": "{hour} h {minute}",
+        "public.time_oclock": "{hour} h",
+        "public.hours": "de {start} à {end}",
+        "public.drive": "{minutes} min en voiture ({km} km)",
+        "public.drive_here": "dans la commune",
+        "public.drive_none": "pas de trajet routier connu",
+        "public.event.visit": "Minibus de la Cité des métiers",
+        "public.event.popup": "Cité des métiers éphémère",
+        "public.poles_present": "Pôles présents : {poles}",
+        "public.free": "Entrée libre et gratuite, anonyme, ouverte à tous.",
+        "public.approximate": (
+            "Temps de trajet approximatifs, calculés sur un réseau routier simplifié."
+        ),
+        "public.sample": "Données d'exemple (fictives), pour démonstration.",
+        "public.service_kind.site": "Cité des métiers",
+        "public.service_kind.centre_associe": "Centre associé de la Cité des métiers",
+        "public.service_kind.point_relais": "Point relais de la Cité des métiers",
+        "public.service_kind.france_travail": "Agence France Travail",
+        "public.service_kind.mission_locale": "Mission locale",
+        "public.service_kind.cio": "Centre d'information et d'orientation (CIO)",
+        "public.service_kind.france_services": "France services",
+        "public.service_kind.other": "Autre lieu de conseil",
+        "public.origin.commune": "Temps de trajet depuis la mairie ({name}).",
+        "public.origin.postcode": (
+            "Code postal {postcode} : {names}. Temps de trajet depuis la plus proche de ces "
+            "communes."
+        ),
+        "public.origin.point": (
+            "Position ({lat}, {lon}) : temps de trajet calculés depuis la mairie de la commune "
+            "la plus proche, {name} ({km} km à vol d'oiseau)."
+        ),
+        "public.error.empty": (
+            "indiquez une commune, un code postal ou une position (latitude, longitude)"
+        ),
+        "public.error.unknown_commune": (
+            "« {value} » n'est pas une commune du territoire {territory}"
+        ),
+        "public.error.suggest": " ; vouliez-vous dire : {names} ?",
+        "public.error.ambiguous": (
+            "« {value} » correspond à plusieurs communes : {names} ; précisez, par exemple "
+            "« {example} »"
+        ),
+        "public.error.unknown_postcode": (
+            "aucune commune du territoire {territory} n'a le code postal {value}"
+        ),
+        "public.error.point": "{value} n'est pas une position (latitude, longitude) valide",
+        "public.error.far_point": (
+            "la position ({lat}, {lon}) est à {km} km de la commune la plus proche ({name}) : "
+            "elle est hors du territoire {territory}"
+        ),
+        "public.error.positive": "{value} n'est pas un nombre strictement positif",
+        "public.ics.name_territory": "Cité des métiers itinérante : {territory}",
+        "public.ics.name_commune": "Cité des métiers itinérante : {commune}",
+        "public.ics.description_territory": (
+            "Passages du minibus et Cités des métiers éphémères sur le territoire {territory}."
+        ),
+        "public.ics.description_commune": (
+            "{commune} : passages du minibus et Cités des métiers éphémères à moins de "
+            "{minutes} min en voiture de la mairie, ou dont l'arrêt dessert la commune."
+        ),
+        "public.ics.summary_visit": "Cité des métiers itinérante : {place}",
+        "public.ics.summary_popup": "Cité des métiers éphémère : {name}",
+        "public.site.title": "Cité des métiers itinérante : {territory}",
+        "public.site.tagline": (
+            "Des conseillers en orientation, emploi, formation, création d'activité et "
+            "évolution professionnelle viennent près de chez vous, en minibus ou lors de "
+            "journées éphémères."
+        ),
+        "public.site.skip": "Aller au contenu",
+        "public.site.search_heading": "Trouver votre commune",
+        "public.site.search_label": "Nom de la commune ou code postal",
+        "public.site.search_button": "Chercher",
+        "public.site.search_hint": (
+            "Choisissez ensuite votre commune dans la liste alphabétique ci-dessous si "
+            "plusieurs correspondent."
+        ),
+        "public.site.search_none": (
+            "Aucune commune ne correspond. Choisissez-la dans la liste alphabétique."
+        ),
+        "public.site.search_many": "Plusieurs communes correspondent :",
+        "public.site.letters": "Communes par initiale",
+        "public.site.communes_heading": "Toutes les communes",
+        "public.site.next_heading": "Prochaines dates sur le territoire",
+        "public.site.postcodes": "Code postal : {postcodes}",
+        "public.site.near_heading": "Prochaines dates près de chez vous",
+        "public.site.rule": (
+            "Dates à moins de {minutes} min en voiture de la mairie, ou dont l'arrêt dessert "
+            "la commune ; temps de trajet depuis la mairie."
+        ),
+        "public.site.none": "Aucune date prévue à proximité pour le moment.",
+        "public.site.service_points_heading": "Lieux de conseil ouverts toute l'année",
+        "public.site.service_points_intro": "Les lieux d'accueil permanents les plus proches :",
+        "public.site.subscribe_heading": "Rester informé",
+        "public.site.subscribe_commune": "Ajouter ces dates à votre agenda (fichier ICS)",
+        "public.site.subscribe_territory": "Toutes les dates du territoire (fichier ICS)",
+        "public.site.poster": "Affiche à imprimer (PDF)",
+        "public.site.opendata": "Données ouvertes",
+        "public.site.opendata_geojson": "Carte des dates (GeoJSON)",
+        "public.site.opendata_csv": "Tableau des dates (CSV)",
+        "public.site.opendata_json": "Dates au format JSON",
+        "public.site.back": "Toutes les communes",
+        "public.site.published": "Publié le {date}.",
+        "public.site.licence": "Données publiées sous Licence Ouverte 2.0 (Etalab).",
+        "public.poster.kicker": "La Cité des métiers vient à vous",
+        "public.poster.dates_heading": "Prochains passages du minibus",
+        "public.poster.pitch": (
+            "Orientation, emploi, formation, création d'activité, évolution professionnelle : "
+            "des conseillers vous écoutent et vous conseillent."
+        ),
+        "public.poster.no_dates": "Pas de date prévue pour le moment.",
+        "public.poster.elsewhere": "Le reste du temps, près d'ici :",
+        "public.poster.service_point": "{name} ({kind}), {commune} : {drive}",
+        "public.site.drive": "Trajet depuis la mairie : {drive}",
     },
     "en": {
         "summary.title": "Access diagnostic: {territory}",
@@ -138,6 +366,96 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "summary.sample": "Sample (fictitious) data: {parts}",
         "summary.written": "Files written: {files}",
+        "roadbook.title": "Roadbook",
+        "roadbook.doc_title": "Roadbook – {bus} – {week}",
+        "roadbook.subject": "Tours: {bus}, week {week} ({scenario})",
+        "roadbook.keywords": "roadbook, minibus, Cité des métiers, tour",
+        "roadbook.bus_label": "Bus:",
+        "roadbook.week": "Week {week} ({code}), {monday} to {sunday}",
+        "roadbook.week_short": "week {week} ({code})",
+        "roadbook.week_code": "{year}-W{week:02d}",
+        "roadbook.scenario": "Scenario: {scenario}",
+        "roadbook.approximate": (
+            "Approximate times and distances: computed on an approximate road network "
+            "({label}), not on real roads. Check the route before leaving."
+        ),
+        "roadbook.no_tour": "No tour for this bus this week.",
+        "roadbook.week_summary": "The week at a glance",
+        "roadbook.total": "Total",
+        "roadbook.stop_count": "{count} stop(s)",
+        "roadbook.departure": "Leave the depot at {time}:",
+        "roadbook.return": "Back at the depot at {time}:",
+        "roadbook.lunch": "Lunch break {start}–{end} ({place})",
+        "roadbook.crew": "Crew:",
+        "roadbook.day_totals": "{stops} stop(s), {drive} driving, {km} km",
+        "roadbook.depot_mark": "D",
+        "roadbook.map_title": "Map of the day: {date}",
+        "roadbook.map_caption": (
+            "The day's track; stops numbered in driving order, {depot} = depot; commune "
+            "boundaries in grey, communes of the stops in yellow."
+        ),
+        "roadbook.map_approximate": (
+            "Dashed track: approximate, from commune centre to commune centre."
+        ),
+        "roadbook.page": "page {page}",
+        "roadbook.km": "{km} km",
+        "roadbook.minutes": "{minutes} min",
+        "roadbook.hours_minutes": "{hours} h {minutes:02d}",
+        "roadbook.weekday_names": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
+        "roadbook.month_names": (
+            "January February March April May June July August September October November December"
+        ),
+        "roadbook.first_of_month": "1",
+        "roadbook.date": "{weekday} {day} {month} {year}",
+        "roadbook.col.number": "No.",
+        "roadbook.col.arrival": "Arrival",
+        "roadbook.col.session": "Session",
+        "roadbook.col.departure": "Leave",
+        "roadbook.col.place": "Place and address",
+        "roadbook.col.commune": "Commune",
+        "roadbook.col.leg": "Drive",
+        "roadbook.col.day": "Day",
+        "roadbook.col.stops": "Stops",
+        "roadbook.col.out": "Leave",
+        "roadbook.col.back": "Back",
+        "roadbook.col.drive": "Driving",
+        "roadbook.col.km": "km",
+        "roadbook.file_stem": "roadbook",
+        "roadbook.gpx.network": "Road network: {label}.",
+        "roadbook.gpx.approximate": (
+            "Approximate track, times and distances: approximate network, from commune centre "
+            "to commune centre, not along the real roads."
+        ),
+        "roadbook.gpx.waypoint": (
+            "{date}: session {start}–{end} (arrival {arrival}, leave {departure})"
+        ),
+        "roadbook.gpx.track": "{bus} – {date}",
+        "roadbook.ics.calendar": "{bus} – tours",
+        "roadbook.ics.summary": "Session – {stop}",
+        "roadbook.ics.times": "Bus arrives {arrival}, session {start}–{end}, leaves {departure}",
+        "roadbook.ics.leg": "Drive from {origin}: {drive}, {km} km",
+        "roadbook.ics.day": "Day: leave the depot {departure}, back {back}",
+        "roadbook.csv.date": "Date",
+        "roadbook.csv.date_format": "%Y-%m-%d",
+        "roadbook.csv.week": "Week",
+        "roadbook.csv.bus": "Bus",
+        "roadbook.csv.number": "No.",
+        "roadbook.csv.stop": "Stop",
+        "roadbook.csv.stop_id": "Stop id",
+        "roadbook.csv.address": "Address",
+        "roadbook.csv.commune": "Commune",
+        "roadbook.csv.depot_departure": "Leave depot",
+        "roadbook.csv.arrival": "Arrival",
+        "roadbook.csv.start": "Start",
+        "roadbook.csv.end": "End",
+        "roadbook.csv.departure": "Leave",
+        "roadbook.csv.depot_return": "Back at depot",
+        "roadbook.csv.leg_min": "Drive (min)",
+        "roadbook.csv.leg_km": "Drive (km)",
+        "roadbook.csv.crew": "Crew",
+        "roadbook.csv.network": "Network",
+        "roadbook.csv.approximate": "approximate",
+        "roadbook.csv.road": "road",
         "plan.title": "Plan: {scenario} ({status})",
         "plan.progress": "{elapsed} s: best objective {objective}, bound {bound}, gap {gap}",
         "plan.need": (
@@ -209,6 +527,129 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "error.input": "Error in the input:",
         "error.network": "Road network error:",
+        # --- public timetable (itinerant/public) ---
+        "public.weekday.0": "Monday",
+        "public.weekday.1": "Tuesday",
+        "public.weekday.2": "Wednesday",
+        "public.weekday.3": "Thursday",
+        "public.weekday.4": "Friday",
+        "public.weekday.5": "Saturday",
+        "public.weekday.6": "Sunday",
+        "public.month.1": "January",
+        "public.month.2": "February",
+        "public.month.3": "March",
+        "public.month.4": "April",
+        "public.month.5": "May",
+        "public.month.6": "June",
+        "public.month.7": "July",
+        "public.month.8": "August",
+        "public.month.9": "September",
+        "public.month.10": "October",
+        "public.month.11": "November",
+        "public.month.12": "December",
+        "public.date": "{weekday} {day} {month} {year}",
+        "public.day_first": "1",
+        "public.time": "{hour}:{minute}",
+        "public.time_oclock": "{hour}:00",
+        "public.hours": "{start} to {end}",
+        "public.drive": "{minutes} min by car ({km} km)",
+        "public.drive_here": "in the commune",
+        "public.drive_none": "no known road",
+        "public.event.visit": "Cité des métiers minibus",
+        "public.event.popup": "Pop-up Cité des métiers",
+        "public.poles_present": "Fields of advice present: {poles}",
+        "public.free": "Free, anonymous and open to all.",
+        "public.approximate": "Approximate drive times, computed on a simplified road network.",
+        "public.sample": "Sample (fictitious) data, for demonstration.",
+        "public.service_kind.site": "Cité des métiers",
+        "public.service_kind.centre_associe": "Cité des métiers associated centre",
+        "public.service_kind.point_relais": "Cité des métiers relay point",
+        "public.service_kind.france_travail": "France Travail agency",
+        "public.service_kind.mission_locale": "Mission locale (youth employment)",
+        "public.service_kind.cio": "Information and guidance centre (CIO)",
+        "public.service_kind.france_services": "France services",
+        "public.service_kind.other": "Other advice place",
+        "public.origin.commune": "Drive times from the town hall of {name}.",
+        "public.origin.postcode": (
+            "Postcode {postcode}: {names}. Drive times from the nearest of these communes."
+        ),
+        "public.origin.point": (
+            "Position ({lat}, {lon}): drive times from the town hall of {name}, the nearest "
+            "commune ({km} km as the crow flies)."
+        ),
+        "public.error.empty": "give a commune, a postcode or a position (latitude, longitude)",
+        "public.error.unknown_commune": "“{value}” is not a commune of the territory {territory}",
+        "public.error.suggest": "; did you mean: {names}?",
+        "public.error.ambiguous": (
+            "“{value}” matches several communes: {names}; be more precise, e.g. “{example}”"
+        ),
+        "public.error.unknown_postcode": (
+            "no commune of the territory {territory} has postcode {value}"
+        ),
+        "public.error.point": "{value} is not a valid position (latitude, longitude)",
+        "public.error.far_point": (
+            "position ({lat}, {lon}) is {km} km from the nearest commune ({name}): it is outside "
+            "the territory {territory}"
+        ),
+        "public.error.positive": "{value} is not a positive number",
+        "public.ics.name_territory": "Itinerant Cité des métiers: {territory}",
+        "public.ics.name_commune": "Itinerant Cité des métiers: {commune}",
+        "public.ics.description_territory": (
+            "Minibus visits and pop-up Cités des métiers in the territory {territory}."
+        ),
+        "public.ics.description_commune": (
+            "Minibus visits and pop-up Cités des métiers less than {minutes} min by car from "
+            "{commune}, or whose Stop serves the commune."
+        ),
+        "public.ics.summary_visit": "Itinerant Cité des métiers: {place}",
+        "public.ics.summary_popup": "Pop-up Cité des métiers: {name}",
+        "public.site.title": "Itinerant Cité des métiers: {territory}",
+        "public.site.tagline": (
+            "Counsellors in guidance, employment, training, business creation and career "
+            "change come near you, by minibus or on pop-up days."
+        ),
+        "public.site.skip": "Skip to content",
+        "public.site.search_heading": "Find your commune",
+        "public.site.search_label": "Commune name or postcode",
+        "public.site.search_button": "Search",
+        "public.site.search_hint": (
+            "Then pick your commune in the alphabetical list below if several match."
+        ),
+        "public.site.search_none": "No commune matches. Pick it in the alphabetical list.",
+        "public.site.search_many": "Several communes match:",
+        "public.site.letters": "Communes by initial",
+        "public.site.communes_heading": "All communes",
+        "public.site.next_heading": "Next dates in the territory",
+        "public.site.postcodes": "Postcode: {postcodes}",
+        "public.site.near_heading": "Next dates near you",
+        "public.site.rule": (
+            "Dates less than {minutes} min by car from the town hall, or whose Stop serves the "
+            "commune; drive times from the town hall."
+        ),
+        "public.site.none": "No date planned nearby for now.",
+        "public.site.service_points_heading": "Advice places open all year",
+        "public.site.service_points_intro": "The nearest permanent advice places:",
+        "public.site.subscribe_heading": "Stay informed",
+        "public.site.subscribe_commune": "Add these dates to your calendar (ICS file)",
+        "public.site.subscribe_territory": "All dates of the territory (ICS file)",
+        "public.site.poster": "Printable poster (PDF)",
+        "public.site.opendata": "Open data",
+        "public.site.opendata_geojson": "Map of the dates (GeoJSON)",
+        "public.site.opendata_csv": "Table of the dates (CSV)",
+        "public.site.opendata_json": "Dates as JSON",
+        "public.site.back": "All communes",
+        "public.site.published": "Published on {date}.",
+        "public.site.licence": "Data published under the Licence Ouverte 2.0 (Etalab).",
+        "public.poster.kicker": "The Cité des métiers comes to you",
+        "public.poster.dates_heading": "Next minibus visits",
+        "public.poster.pitch": (
+            "Guidance, employment, training, business creation, career change: counsellors "
+            "listen to you and advise you."
+        ),
+        "public.poster.no_dates": "No date planned for now.",
+        "public.poster.elsewhere": "The rest of the time, nearby:",
+        "public.poster.service_point": "{name} ({kind}), {commune}: {drive}",
+        "public.site.drive": "Drive from the town hall: {drive}",
     },
 }
 
