@@ -32,9 +32,9 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-import reportlab  # type: ignore[import-untyped]
+import reportlab
 import shapely
-from reportlab.graphics.shapes import (  # type: ignore[import-untyped]
+from reportlab.graphics.shapes import (
     Circle,
     Drawing,
     Line,
@@ -43,13 +43,13 @@ from reportlab.graphics.shapes import (  # type: ignore[import-untyped]
     Rect,
     String,
 )
-from reportlab.lib import colors  # type: ignore[import-untyped]
-from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
-from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
-from reportlab.lib.units import mm  # type: ignore[import-untyped]
-from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
-from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped]
-from reportlab.platypus import (  # type: ignore[import-untyped]
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import (
     KeepTogether,
     PageBreak,
     Paragraph,
