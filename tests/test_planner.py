@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -69,6 +71,23 @@ def test_plan_is_valid_beats_the_baseline_and_reports_progress(creuse: PlanningD
     assert all(p.bound >= p.objective for p in seen)
     mandatory = {p.id for p in creuse.scenario.popups if p.mandatory and p.date in creuse.days}
     assert mandatory <= {p.popup for p in result.schedule.popups}
+
+
+def test_cancel_stops_the_search_with_a_valid_plan(creuse: PlanningData) -> None:
+    cancel = threading.Event()
+    seen: list[Progress] = []
+
+    def on_progress(progress: Progress) -> None:
+        seen.append(progress)
+        cancel.set()  # cancel as soon as the search reports its first solution
+
+    started = time.perf_counter()
+    result = plan_data(creuse, time_limit_s=120, seed=1, progress=on_progress, cancel=cancel)
+    # far sooner than the 120-unit budget (which takes about 100 s here)
+    assert time.perf_counter() - started < 60
+    assert seen
+    assert validate(result.schedule, creuse).ok
+    assert result.report.objective.total >= result.baseline_report.objective.total
 
 
 @pytest.mark.slow

@@ -162,6 +162,7 @@ def solve_cpsat(
     hint: Schedule | None = None,
     locked: Mapping[tuple[str, dt.date], tuple[str, ...]] | None = None,
     keep: Schedule | None = None,
+    cancel: threading.Event | None = None,
 ) -> CpSatResult:
     """Solve the planning model.
 
@@ -194,6 +195,9 @@ def solve_cpsat(
         visits (same bus, date, Stop and half-day) is worth more than any gain in need, and
         keeping each of its crew assignments a quarter of that (:data:`KEEP_CREW_SHARE`), so the
         solver first keeps what still works, visits before crews, and only then improves.
+    cancel
+        When set (from another thread), the search stops and the best plan found so far is
+        returned (the starting plan when none was found yet).
     """
     start = time.perf_counter()
     model = cp_model.CpModel()
@@ -461,7 +465,25 @@ def solve_cpsat(
         params.max_time_in_seconds = time_limit_s
     params.log_search_progress = logger.isEnabledFor(logging.DEBUG)
     callback = _Callback(progress, start, frequency_constant) if progress else None
-    status = solver.solve(model, callback)
+    finished = threading.Event()
+    watcher = None
+    if cancel is not None:
+
+        def watch() -> None:
+            while not finished.wait(0.1):
+                if cancel.is_set():
+                    logger.info("CP-SAT search cancelled: keeping the best plan found so far")
+                    solver.stop_search()
+                    return
+
+        watcher = threading.Thread(target=watch, name="cpsat-cancel", daemon=True)
+        watcher.start()
+    try:
+        status = solver.solve(model, callback)
+    finally:
+        finished.set()
+        if watcher is not None:
+            watcher.join()
     elapsed = time.perf_counter() - start
     name = solver.status_name(status)
     logger.info(

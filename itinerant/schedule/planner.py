@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
@@ -135,12 +136,15 @@ def plan_data(
     keep: Schedule | None = None,
     locked: Mapping[tuple[str, dt.date], tuple[str, ...]] | None = None,
     hint: Schedule | None = None,
+    cancel: threading.Event | None = None,
 ) -> PlanResult:
     """Plan on prepared data and validate the result (see the module docstring).
 
     ``keep`` is a published Schedule to change as little as possible and ``locked`` the
     bus-days whose Stops must stay (re-planning, see :mod:`~itinerant.schedule.replan`); the
     published Schedule is then the starting point, unless ``hint`` gives another one.
+    ``cancel`` (a :class:`threading.Event` set from another thread) stops the search early
+    with the best valid plan found so far.
 
     Raises
     ------
@@ -192,6 +196,7 @@ def plan_data(
         deterministic=deterministic,
         keep=keep,
         locked=locked,
+        cancel=cancel,
     )
     if result.status == "INFEASIBLE":
         raise ImpossiblePlanError([jointly_infeasible(data)])
