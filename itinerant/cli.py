@@ -112,6 +112,48 @@ def _parser() -> argparse.ArgumentParser:
     _output_options(again)
     again.set_defaults(handler=_cmd_replan)
 
+    publish = sub.add_parser(
+        "publish",
+        help="publish a schedule: record a numbered Publication and write every artefact",
+        description=(
+            "Record --schedule as the next Publication in the store (immutable, numbered, with "
+            "author and note) and write into --out the drivers' roadbooks (PDF), GPX, ICS and "
+            "CSV, the public site, calendar feeds, open data, posters and the change notices "
+            "against the previous Publication."
+        ),
+    )
+    publish.add_argument("--schedule", type=Path, required=True, help="schedule.json to publish")
+    publish.add_argument("--note", default="", help="what this version changes, and why")
+    publish.add_argument(
+        "--author", default=None, help="who publishes (default: the login name of this user)"
+    )
+    _store_option(publish)
+    publish.add_argument("--scenario", type=Path, help="scenario folder; default: embedded Creuse")
+    publish.add_argument(
+        "--network", default=None, metavar="approx|FILE|osm", help="road network (see territory)"
+    )
+    _output_options(publish)
+    publish.set_defaults(handler=_cmd_publish)
+
+    near = sub.add_parser(
+        "upcoming",
+        help="the next visits and pop-ups near a place, and the nearest permanent advice points",
+        description=(
+            "Print the next visits and pop-ups of the latest Publication (or of --schedule) near "
+            "a commune name, a postcode or a 'lat,lon' position, with hours, pôles and drive "
+            "time, and the nearest permanent ServicePoints."
+        ),
+    )
+    near.add_argument("--near", required=True, help="commune name, postcode or 'lat,lon'")
+    near.add_argument("--within-km", type=float, help="road distance limit (km)")
+    near.add_argument("--within-minutes", type=float, help="drive time limit (minutes)")
+    near.add_argument("--from", dest="from_date", help="first date (YYYY-MM-DD); default: today")
+    near.add_argument("--limit", type=int, default=10, help="at most this many visits")
+    near.add_argument("--schedule", type=Path, help="a schedule.json instead of the store")
+    _store_option(near)
+    near.add_argument("--scenario", type=Path, help="scenario folder; default: embedded Creuse")
+    near.set_defaults(handler=_cmd_upcoming)
+
     toptw = sub.add_parser(
         "solve-toptw",
         help="solve a Team Orienteering Problem with Time Windows benchmark instance",
@@ -173,6 +215,173 @@ def _output_options(parser: argparse.ArgumentParser) -> None:
         type=Path,
         help="cache for networks and matrices (default ~/.cache/itinerant)",
     )
+
+
+def _store_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        default=None,
+        metavar="URL|FILE",
+        help=(
+            "the store: a SQLAlchemy URL (postgresql+psycopg://...) or a SQLite file; default: "
+            "$ITINERANT_DB_URL, $ITINERANT_DB or ~/.local/share/itinerant/itinerant.db"
+        ),
+    )
+
+
+def _store_url(value: str | None) -> str | None:
+    from itinerant.store import sqlite_url  # noqa: PLC0415
+
+    if value is None or "://" in value:
+        return value
+    return sqlite_url(Path(value))
+
+
+def _cmd_publish(args: argparse.Namespace) -> int:
+    import getpass  # noqa: PLC0415
+
+    from itinerant.publish import publish_schedule  # noqa: PLC0415
+    from itinerant.schedule.export import read_schedule  # noqa: PLC0415
+    from itinerant.store import Store  # noqa: PLC0415
+    from itinerant.travel import build_network, matrix_between, scenario_places  # noqa: PLC0415
+
+    schedule = read_schedule(args.schedule)
+    scenario = _load(args.scenario)
+    if schedule.scenario and schedule.scenario != scenario.name:
+        msg = (
+            f"--schedule was planned for scenario {schedule.scenario!r}, "
+            f"not {scenario.name!r} (give its --scenario)"
+        )
+        raise InputError(msg)
+    network = build_network(scenario, args.network, cache_dir=args.cache_dir)
+    matrix = matrix_between(network, scenario_places(scenario), cache_dir=args.cache_dir)
+    author = args.author or getpass.getuser()
+    with Store.open(_store_url(args.db)) as store:
+        result = publish_schedule(
+            schedule,
+            scenario,
+            store=store,
+            out_dir=args.out,
+            author=author,
+            note=args.note,
+            matrix=matrix,
+            network=network,
+        )
+    pub = result.publication
+    print(
+        t(
+            "publish.title",
+            number=pub.number,
+            author=pub.author,
+            when=pub.published_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+        )
+    )
+    if pub.note:
+        print(t("publish.note", note=pub.note))
+    if pub.number == 1:
+        print(t("notice.first"))
+    elif result.notices.empty:
+        print(t("notice.none"))
+    else:
+        print(t("publish.public_notices", count=len(result.notices.public)))
+        for notice in result.notices.public:
+            print(f"  - {notice.message}")
+        for bus, items in result.notices.drivers.items():
+            print(t("publish.driver_notices", bus=bus, count=len(items)))
+            for item in items:
+                print(f"  - {item.message}")
+    if matrix.approximate:
+        print(t("summary.approximate"))
+    print(t("publish.files", count=len(result.files), folder=result.out_dir))
+    return 0
+
+
+def _near(text: str) -> str | tuple[float, float]:
+    parts = text.split(",")
+    if len(parts) == 2:
+        try:
+            return (float(parts[0]), float(parts[1]))
+        except ValueError:
+            pass
+    return text
+
+
+def _cmd_upcoming(args: argparse.Namespace) -> int:
+    import datetime as dt  # noqa: PLC0415
+
+    from itinerant.public import upcoming  # noqa: PLC0415
+    from itinerant.public.text import (  # noqa: PLC0415
+        format_date,
+        format_drive,
+        format_hours,
+        pole_labels,
+        service_kind_label,
+    )
+    from itinerant.schedule.export import read_schedule  # noqa: PLC0415
+    from itinerant.travel import build_network, matrix_between, scenario_places  # noqa: PLC0415
+
+    from_date = None
+    if args.from_date:
+        try:
+            from_date = dt.date.fromisoformat(args.from_date)
+        except ValueError as exc:
+            msg = f"--from: {args.from_date!r} is not a date (YYYY-MM-DD)"
+            raise InputError(msg) from exc
+    scenario = _load(args.scenario)
+    if args.schedule is not None:
+        schedule = read_schedule(args.schedule)
+    else:
+        from itinerant.publish import published_schedule  # noqa: PLC0415
+        from itinerant.store import Store, database_url  # noqa: PLC0415
+
+        url = _store_url(args.db) or database_url()
+        with Store.open(url) as store:
+            latest = store.latest_publication()
+        if latest is None:
+            raise InputError(t("upcoming.no_publication", store=url))
+        schedule = published_schedule(latest)
+    matrix = matrix_between(build_network(scenario), scenario_places(scenario))
+    answer = upcoming(
+        schedule,
+        scenario,
+        matrix,
+        near=_near(args.near),
+        within_km=args.within_km,
+        within_minutes=args.within_minutes,
+        from_date=from_date,
+        limit=args.limit,
+    )
+    print(t("upcoming.title", place=answer.origin.query))
+    if not answer.events:
+        print(t("upcoming.none"))
+    for item in answer.events:
+        event = item.event
+        print(
+            t(
+                "upcoming.event",
+                date=format_date(event.date),
+                hours=format_hours(event.start, event.end),
+                place=event.name,
+                commune=event.commune_name,
+                poles=", ".join(pole_labels(event.poles)) or "—",
+                drive=format_drive(item.drive_s, item.drive_m),
+            )
+        )
+    if answer.service_points:
+        print(t("upcoming.service_points"))
+        for sp in answer.service_points:
+            print(
+                t(
+                    "upcoming.service_point",
+                    name=sp.name,
+                    kind=service_kind_label(sp.kind),
+                    commune=sp.commune_name,
+                    drive=format_drive(sp.drive_s, sp.drive_m),
+                )
+            )
+    for note in answer.notes:
+        print(note)
+    return 0
 
 
 def _load(path: Path | None) -> Scenario:

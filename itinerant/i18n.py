@@ -206,6 +206,46 @@ MESSAGES: dict[str, dict[str, str]] = {
             "tous assurés ensemble : trop peu de conseillers disponibles sur la semaine "
             "(présences, nombre maximal de jours)."
         ),
+        "notice.public.added": "Nouvelle permanence : {place} ({commune}), {date}, {hours}.",
+        "notice.public.cancelled": "Permanence annulée : {place} ({commune}), {date}, {hours}.",
+        "notice.public.moved": (
+            "Permanence déplacée : {place} ({commune}), du {date}, {hours}, au {new_date}, "
+            "{new_hours}."
+        ),
+        "notice.public.moved_place": (
+            "Changement de lieu à {commune} le {date} : {new_place}, {new_hours} "
+            "(au lieu de {place}, {hours})."
+        ),
+        "notice.public.popup_added": (
+            "Nouvelle Cité éphémère : {name} ({commune}), {date}, {hours}."
+        ),
+        "notice.public.popup_cancelled": (
+            "Cité éphémère annulée : {name} ({commune}), {date}, {hours}."
+        ),
+        "notice.driver.added": "{date} : arrêt ajouté, {place}, {hours} (équipe : {crew}).",
+        "notice.driver.cancelled": "{date} : arrêt supprimé, {place}, {hours}.",
+        "notice.driver.moved": (
+            "{date} : arrêt {place} ({hours}) déplacé au {new_date}, {new_hours} ({new_bus})."
+        ),
+        "notice.driver.crew": (
+            "{date} : équipe modifiée à {place} ({hours}) : {after} (au lieu de {before})."
+        ),
+        "notice.none": "Aucun changement par rapport à la version précédente.",
+        "notice.first": "Première publication : pas de version précédente à comparer.",
+        "publish.title": "Publication n° {number} enregistrée ({author}, {when})",
+        "publish.note": "Note : {note}",
+        "publish.public_notices": "Avis au public ({count}) :",
+        "publish.driver_notices": "Avis au chauffeur du {bus} ({count}) :",
+        "publish.files": "{count} fichiers écrits dans {folder}",
+        "upcoming.title": "Prochains passages près de {place} :",
+        "upcoming.event": "  {date}, {hours} : {place} ({commune}), {poles} — {drive}",
+        "upcoming.none": "  Aucun passage prévu à proximité.",
+        "upcoming.service_points": "Points d'accueil permanents les plus proches :",
+        "upcoming.service_point": "  {name} ({kind}, {commune}) — {drive}",
+        "upcoming.no_publication": (
+            "Aucune publication dans la base {store} : publiez d'abord un planning "
+            "(itinerant publish) ou donnez --schedule."
+        ),
         "error.input": "Erreur dans les données :",
         "error.network": "Erreur de réseau routier :",
         # --- public timetable (itinerant/public) ---
@@ -524,6 +564,43 @@ MESSAGES: dict[str, dict[str, str]] = {
         "explain.jointly_infeasible": (
             "The mandatory pop-ups ({names}) and the locked days cannot all be honoured "
             "together: too few counsellors available over the week (availability, maximum days)."
+        ),
+        "notice.public.added": "New session: {place} ({commune}), {date}, {hours}.",
+        "notice.public.cancelled": "Session cancelled: {place} ({commune}), {date}, {hours}.",
+        "notice.public.moved": (
+            "Session moved: {place} ({commune}), from {date}, {hours}, to {new_date}, {new_hours}."
+        ),
+        "notice.public.moved_place": (
+            "New place in {commune} on {date}: {new_place}, {new_hours} "
+            "(instead of {place}, {hours})."
+        ),
+        "notice.public.popup_added": "New pop-up Cité: {name} ({commune}), {date}, {hours}.",
+        "notice.public.popup_cancelled": (
+            "Pop-up Cité cancelled: {name} ({commune}), {date}, {hours}."
+        ),
+        "notice.driver.added": "{date}: stop added, {place}, {hours} (crew: {crew}).",
+        "notice.driver.cancelled": "{date}: stop removed, {place}, {hours}.",
+        "notice.driver.moved": (
+            "{date}: stop {place} ({hours}) moved to {new_date}, {new_hours} ({new_bus})."
+        ),
+        "notice.driver.crew": (
+            "{date}: crew changed at {place} ({hours}): {after} (instead of {before})."
+        ),
+        "notice.none": "No change since the previous version.",
+        "notice.first": "First publication: no previous version to compare with.",
+        "publish.title": "Publication no. {number} recorded ({author}, {when})",
+        "publish.note": "Note: {note}",
+        "publish.public_notices": "Public notices ({count}):",
+        "publish.driver_notices": "Notices for the driver of {bus} ({count}):",
+        "publish.files": "{count} files written into {folder}",
+        "upcoming.title": "Next visits near {place}:",
+        "upcoming.event": "  {date}, {hours}: {place} ({commune}), {poles} — {drive}",
+        "upcoming.none": "  No visit planned nearby.",
+        "upcoming.service_points": "Nearest permanent advice points:",
+        "upcoming.service_point": "  {name} ({kind}, {commune}) — {drive}",
+        "upcoming.no_publication": (
+            "No publication in the store {store}: publish a plan first (itinerant publish) "
+            "or give --schedule."
         ),
         "error.input": "Error in the input:",
         "error.network": "Road network error:",

@@ -20,7 +20,14 @@ from itinerant.schedule.explain import Explanation
 from itinerant.schedule.schedule import PopUpStaffing, Schedule, Tour, Visit
 from itinerant.schedule.validate import Report
 
-__all__ = ["SCHEMA", "kpis_document", "read_schedule", "schedule_document", "write_plan"]
+__all__ = [
+    "SCHEMA",
+    "kpis_document",
+    "read_schedule",
+    "schedule_document",
+    "schedule_from_document",
+    "write_plan",
+]
 
 SCHEMA = "itinerant.schedule/1"
 
@@ -101,6 +108,17 @@ def read_schedule(path: str | os.PathLike[str]) -> Schedule:
     except (OSError, ValueError) as exc:
         msg = f"{label}: cannot be read as JSON ({exc})"
         raise InputError(msg) from exc
+    return schedule_from_document(doc, label)
+
+
+def schedule_from_document(doc: object, label: str = "schedule") -> Schedule:
+    """The Schedule of a ``schedule.json`` document already parsed (e.g. from the store).
+
+    Raises
+    ------
+    InputError
+        If ``doc`` is not such a document (naming ``label`` and the entry that is wrong).
+    """
     if not isinstance(doc, dict) or doc.get("schema") != SCHEMA:
         msg = f"{label}: not a {SCHEMA} document"
         raise InputError(msg)
