@@ -545,17 +545,21 @@ def _cmd_replan(args: argparse.Namespace) -> int:
 
 
 class _ProgressLine:
-    """Prints the solver's progress on one line of standard error, at most twice a second."""
+    """Prints the solver's progress on standard error.
+
+    The first report, then at most one every half-second on a terminal (rewriting one line),
+    every 5 s otherwise (one per line).
+    """
 
     def __init__(self) -> None:
-        self._last = -1.0
+        self._last: float | None = None
         self._shown = False
         self._tty = sys.stderr.isatty()
         self._every = 0.5 if self._tty else 5.0
 
     def __call__(self, progress: Progress) -> None:
-        if progress.elapsed_s - self._last < self._every:
-            return
+        if self._last is not None and progress.elapsed_s - self._last < self._every:
+            return  # the first report is always shown, then one every ``_every`` seconds
         self._last = progress.elapsed_s
         gap = percent(progress.gap) if progress.gap is not None else "?"
         line = t(
