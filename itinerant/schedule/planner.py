@@ -70,7 +70,7 @@ PATTERNS_PER_STOP = 2
 def pattern_value(data: PlanningData, pattern: DayPattern) -> float:
     """Static value of a day: Need of the communes its Stops reach, less its driving cost."""
     reached = {code for stop in pattern.stops for code in data.catchments.get(stop, ())}
-    need = sum(data.need.get(code, 0.0) for code in reached)
+    need = sum(data.need.get(code, 0.0) for code in sorted(reached))  # a fixed order: same sum
     return need - data.settings.km_weight * pattern.km
 
 
