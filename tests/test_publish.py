@@ -23,6 +23,7 @@ from itinerant.notices import change_notices
 from itinerant.publish import PublishResult, publish_schedule, published_schedule
 from itinerant.routing import RoadNetwork
 from itinerant.schedule.export import schedule_document
+from itinerant.schedule.planner import plan_data
 from itinerant.schedule.schedule import Schedule, Tour
 from itinerant.store import Store, sqlite_url
 from itinerant.travel import build_network
@@ -32,6 +33,12 @@ from tests.conftest import DefaultPlan
 @pytest.fixture(scope="module")
 def network(default_plan: DefaultPlan) -> RoadNetwork:
     return build_network(default_plan.scenario)
+
+
+@pytest.fixture(scope="module")
+def planned(default_plan: DefaultPlan) -> Schedule:
+    """The planner's Schedule of the default territory (a short search)."""
+    return plan_data(default_plan.data, time_limit_s=5, seed=0).schedule
 
 
 @pytest.fixture
@@ -60,9 +67,13 @@ def _pdf_text(path: Path) -> str:
 
 
 def test_publish_writes_every_artefact_and_records_the_publication(
-    default_plan: DefaultPlan, network: RoadNetwork, store: Store, tmp_path: Path
+    default_plan: DefaultPlan,
+    planned: Schedule,
+    network: RoadNetwork,
+    store: Store,
+    tmp_path: Path,
 ) -> None:
-    schedule = default_plan.schedule
+    schedule = planned
     result = _publish(default_plan, network, store, tmp_path / "out", schedule)
     out = result.out_dir
     # the store holds it, numbered, and gives the same Schedule back
@@ -117,9 +128,13 @@ def test_publish_writes_every_artefact_and_records_the_publication(
 
 
 def test_no_counsellor_data_in_any_public_artefact(
-    default_plan: DefaultPlan, network: RoadNetwork, store: Store, tmp_path: Path
+    default_plan: DefaultPlan,
+    planned: Schedule,
+    network: RoadNetwork,
+    store: Store,
+    tmp_path: Path,
 ) -> None:
-    result = _publish(default_plan, network, store, tmp_path / "out", default_plan.schedule)
+    result = _publish(default_plan, network, store, tmp_path / "out", planned)
     secrets = set()
     for c in default_plan.scenario.counsellors:
         secrets |= {c.name, c.id}
