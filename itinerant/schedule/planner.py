@@ -75,11 +75,23 @@ def pattern_value(data: PlanningData, pattern: DayPattern) -> float:
 
 
 def _restrict(
-    data: PlanningData, patterns: list[DayPattern], keep: set[tuple[str, ...]]
+    data: PlanningData,
+    patterns: list[DayPattern],
+    keep: set[tuple[str, ...]],
+    ranking: dict[int, list[DayPattern]] | None = None,
 ) -> list[DayPattern]:
+    """The patterns kept for a bus-day (see :func:`day_patterns`).
+
+    ``ranking`` caches the ranked list of each pattern list (bus-days of the same weekday share
+    their list), so each list is valued and sorted once.
+    """
     if len(patterns) <= MAX_PATTERNS_PER_DAY:
         return patterns
-    ranked = sorted(patterns, key=lambda p: (-pattern_value(data, p), p.stops))
+    ranking = {} if ranking is None else ranking
+    ranked = ranking.get(id(patterns))
+    if ranked is None:
+        ranked = sorted(patterns, key=lambda p: (-pattern_value(data, p), p.stops))
+        ranking[id(patterns)] = ranked
     chosen = {p.stops for p in ranked[:MAX_PATTERNS_PER_DAY]} | keep
     per_stop: dict[str, int] = {}
     for p in ranked:
@@ -109,6 +121,7 @@ def day_patterns(
     every_stop = [s.id for s in data.scenario.stops]
     enumerated = {bus: patterns_for(data, bus, every_stop) for bus in data.buses}
     restricted: dict[tuple[str, int], list[DayPattern]] = {}
+    ranking: dict[int, list[DayPattern]] = {}
     out = {}
     for bus, day in data.bus_days():
         weekday = day.weekday()
@@ -121,7 +134,8 @@ def day_patterns(
             restricted[(bus, weekday)] = open_patterns
         options = restricted[(bus, weekday)]
         if restrict:
-            options = _restrict(data, options, {keep[(bus, day)]} if (bus, day) in keep else set())
+            kept = {keep[(bus, day)]} if (bus, day) in keep else set()
+            options = _restrict(data, options, kept, ranking)
         out[(bus, day)] = options
     return out
 
@@ -162,29 +176,30 @@ def plan_data(
     baseline = round_robin(data)
     baseline_report = validate(baseline, data)
     every = day_patterns(data, restrict=False)
-    greedy = greedy_plan(data, every)
-    greedy_report = validate(greedy, data)
-    start = baseline
-    if greedy_report.ok and greedy_report.objective.total > baseline_report.objective.total:
-        start = greedy
-    if keep is not None:
-        start = keep
-    if hint is not None:
-        start = hint
+    start = hint if hint is not None else keep
+    if start is None:  # no given start (re-planning has one): the better of baseline and greedy
+        greedy = greedy_plan(data, every)
+        greedy_report = validate(greedy, data)
+        start = baseline
+        if greedy_report.ok and greedy_report.objective.total > baseline_report.objective.total:
+            start = greedy
+        logger.info(
+            "starting plan: %s (baseline %.1f, need-greedy %.1f)",
+            start.method,
+            baseline_report.objective.total,
+            greedy_report.objective.total,
+        )
     kept_days = {(t.bus, t.date): tuple(v.stop for v in t.visits) for t in start.tours}
-    patterns = day_patterns(data, keep=kept_days)
+    ranking: dict[int, list[DayPattern]] = {}
+    patterns = {
+        key: _restrict(data, options, {kept_days[key]} if key in kept_days else set(), ranking)
+        for key, options in every.items()
+    }
     logger.info(
         "%d bus-days, %d day patterns kept of %d",
         len(patterns),
         sum(map(len, patterns.values())),
         sum(map(len, every.values())),
-    )
-    logger.info(
-        "starting plan: %s (objective %.1f; baseline %.1f, need-greedy %.1f)",
-        start.method,
-        max(greedy_report.objective.total, baseline_report.objective.total),
-        baseline_report.objective.total,
-        greedy_report.objective.total,
     )
     result = solve_cpsat(
         data,
