@@ -11,6 +11,7 @@ than any gain in need: what still works is kept, and only what must change chang
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -188,11 +189,13 @@ def replan(
     time_limit_s: float = 30.0,
     seed: int = 0,
     progress: Callable[[Progress], None] | None = None,
+    cancel: threading.Event | None = None,
 ) -> tuple[PlanResult, list[Change]]:
     """Re-plan ``published`` after ``disruptions`` (see the module docstring).
 
     ``data`` is prepared from the scenario *before* the disruptions; they are applied here.
-    Returns the new plan and the changes against ``published``.
+    Returns the new plan and the changes against ``published``. ``cancel`` stops the search
+    early (see :func:`~itinerant.schedule.planner.plan_data`).
     """
     if not disruptions:
         msg = "re-planning needs at least one disruption"
@@ -218,5 +221,6 @@ def replan(
         keep=published,
         locked=locked,
         hint=_still_possible(published, disruptions, disrupted),
+        cancel=cancel,
     )
     return result, diff_schedules(published, result.schedule)
