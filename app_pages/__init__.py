@@ -1,0 +1,1 @@
+"""Pages of the itinerant dashboard (run by ``app.py``; UI only)."""
