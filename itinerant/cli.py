@@ -154,6 +154,15 @@ def _parser() -> argparse.ArgumentParser:
     near.add_argument("--scenario", type=Path, help="scenario folder; default: embedded Creuse")
     near.set_defaults(handler=_cmd_upcoming)
 
+    demo = sub.add_parser(
+        "demo",
+        add_help=False,
+        help="seed the store with the default territory, plan it and publish it (first look)",
+        description="See 'itinerant demo --help'.",
+    )
+    demo.add_argument("args", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    demo.set_defaults(handler=_cmd_demo)
+
     toptw = sub.add_parser(
         "solve-toptw",
         help="solve a Team Orienteering Problem with Time Windows benchmark instance",
@@ -171,6 +180,12 @@ def _parser() -> argparse.ArgumentParser:
     toptw.add_argument("--seed", type=int, default=0, help="seed of the search (default 0)")
     toptw.set_defaults(handler=_cmd_solve_toptw)
     return parser
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from itinerant.demo import main as demo_main  # noqa: PLC0415
+
+    return demo_main(args.args)
 
 
 def _cmd_solve_toptw(args: argparse.Namespace) -> int:
@@ -640,7 +655,12 @@ def _print_summary(scenario: Scenario, diagnostic: AccessDiagnostic, files: Sequ
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``itinerant`` command; returns the exit code."""
-    args = _parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["demo"]:  # its own parser (and --help)
+        from itinerant.demo import main as demo_main  # noqa: PLC0415
+
+        return demo_main(arguments[1:])
+    args = _parser().parse_args(arguments)
     level = logging.WARNING - 10 * min(args.verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     try:
