@@ -171,7 +171,7 @@ if st.button(t("app.plan.run"), key="plan_run", type="primary", disabled=current
 
 
 # --------------------------------------------------------------------------- live progress
-@st.fragment(run_every=1.0)
+@st.fragment(run_every=0.5)
 def progress_panel() -> None:
     """Progress bar, best objective, gap and time, and the cancel button; polls the job."""
     job = registry.get(st.session_state.get(JOB))

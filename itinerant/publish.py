@@ -7,7 +7,8 @@
    nothing;
 2. the Publication is recorded in the store (one transaction: numbered, immutable, audited;
    see :mod:`itinerant.store`);
-3. the staging folder becomes ``out_dir`` (its previous content, if any, is replaced).
+3. the staging folder becomes ``out_dir``. An earlier publication folder there is replaced (its
+   version stays in the store); any other non-empty folder is refused, never overwritten.
 
 Layout of ``out_dir``::
 
@@ -32,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from itinerant.driver_files import write_driver_files
+from itinerant.errors import InputError
 from itinerant.i18n import t
 from itinerant.model import Scenario
 from itinerant.notices import Notices, change_notices
@@ -67,6 +69,11 @@ def _json_default(value: object) -> str:
         return value.isoformat()
     msg = f"not JSON serialisable: {value!r}"
     raise TypeError(msg)
+
+
+def _foreign(folder: Path) -> bool:
+    """Whether ``folder`` holds files but is not an earlier publication (never overwritten)."""
+    return any(folder.iterdir()) and not (folder / "publication.json").is_file()
 
 
 def _write_notices(notices: Notices, folder: Path, lang: str | None, *, first: bool) -> list[Path]:
@@ -118,6 +125,12 @@ def publish_schedule(
     ``store`` (none for the first one).
     """
     out = Path(out_dir)
+    if out.exists() and (not out.is_dir() or _foreign(out)):
+        msg = (
+            f"out_dir {out} exists and is not a publication folder (no publication.json): "
+            "choose a new or empty folder, nothing was published"
+        )
+        raise InputError(msg)
     if network is None:
         network = build_network(scenario)
     if matrix is None:

@@ -19,6 +19,7 @@ import pytest
 from pypdf import PdfReader
 
 from itinerant.cli import main
+from itinerant.errors import InputError
 from itinerant.notices import change_notices
 from itinerant.publish import PublishResult, publish_schedule, published_schedule
 from itinerant.routing import RoadNetwork
@@ -297,3 +298,21 @@ def test_publish_and_upcoming_commands(
     code = main(["upcoming", "--near", "Aubusson", "--db", str(tmp_path / "empty.db")])
     assert code == 2
     assert "Aucune publication" in capsys.readouterr().err
+
+
+def test_a_foreign_folder_is_never_overwritten(
+    default_plan: DefaultPlan, network: RoadNetwork, store: Store, tmp_path: Path
+) -> None:
+    mine = tmp_path / "documents"
+    mine.mkdir()
+    (mine / "budget.ods").write_bytes(b"precious")
+    with pytest.raises(InputError, match="not a publication folder"):
+        _publish(default_plan, network, store, mine, default_plan.schedule)
+    assert (mine / "budget.ods").read_bytes() == b"precious"
+    assert store.publications() == []
+    # an earlier publication folder is replaced: its version stays in the store
+    out = tmp_path / "out"
+    _publish(default_plan, network, store, out, default_plan.schedule)
+    second = _publish(default_plan, network, store, out, default_plan.schedule)
+    assert json.loads((out / "publication.json").read_text(encoding="utf-8"))["number"] == 2
+    assert second.notices.empty
