@@ -122,7 +122,7 @@ def texts(at: AppTest) -> str:
 def test_visitor_sees_public_page_and_no_coordinator_page(tmp_path, monkeypatch, tiny_scenario):
     make_store(tmp_path, monkeypatch, tiny_scenario)
     at = app()
-    assert at.title[0].value == "Où rencontrer la Cité des métiers ?"
+    assert at.title[0].value == "Où rencontrer la Cité des métiers\u202f?"
     assert not at.get("button") or all(b.key != "plan_run" for b in at.button)
 
 
