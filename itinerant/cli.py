@@ -244,20 +244,12 @@ def _store_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _store_url(value: str | None) -> str | None:
-    from itinerant.store import sqlite_url  # noqa: PLC0415
-
-    if value is None or "://" in value:
-        return value
-    return sqlite_url(Path(value))
-
-
 def _cmd_publish(args: argparse.Namespace) -> int:
     import getpass  # noqa: PLC0415
 
     from itinerant.publish import publish_schedule  # noqa: PLC0415
     from itinerant.schedule.export import read_schedule  # noqa: PLC0415
-    from itinerant.store import Store  # noqa: PLC0415
+    from itinerant.store import Store, store_url  # noqa: PLC0415
     from itinerant.travel import build_network, matrix_between, scenario_places  # noqa: PLC0415
 
     schedule = read_schedule(args.schedule)
@@ -271,7 +263,7 @@ def _cmd_publish(args: argparse.Namespace) -> int:
     network = build_network(scenario, args.network, cache_dir=args.cache_dir)
     matrix = matrix_between(network, scenario_places(scenario), cache_dir=args.cache_dir)
     author = args.author or getpass.getuser()
-    with Store.open(_store_url(args.db)) as store:
+    with Store.open(store_url(args.db)) as store:
         result = publish_schedule(
             schedule,
             scenario,
@@ -347,9 +339,9 @@ def _cmd_upcoming(args: argparse.Namespace) -> int:
         schedule = read_schedule(args.schedule)
     else:
         from itinerant.publish import published_schedule  # noqa: PLC0415
-        from itinerant.store import Store, database_url  # noqa: PLC0415
+        from itinerant.store import Store, database_url, store_url  # noqa: PLC0415
 
-        url = _store_url(args.db) or database_url()
+        url = store_url(args.db) or database_url()
         with Store.open(url) as store:
             latest = store.latest_publication()
         if latest is None:

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from itinerant.errors import ItinerantError
-from itinerant.store import Store, default_data_dir, sqlite_url
+from itinerant.store import Store, default_data_dir, store_url
 
 __all__ = ["main"]
 
@@ -53,12 +53,6 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _url(value: str | None) -> str | None:
-    if value is None or "://" in value:
-        return value
-    return sqlite_url(Path(value))
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``itinerant demo``; returns the exit status (0, or 1 with a message on error)."""
     import os  # noqa: PLC0415
@@ -73,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         env = os.environ.get("ITINERANT_PUBLIC_DIR", "").strip()
         out = Path(env).expanduser() if env else default_data_dir() / "publication"
     try:
-        with Store.open(_url(args.db)) as store:
+        with Store.open(store_url(args.db)) as store:
             result = bootstrap_demo(
                 store, out, time_limit_s=args.time_limit, seed=args.seed, force=args.force
             )

@@ -12,7 +12,6 @@ position), the row's id and the field, so that the page can show the message nex
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import tempfile
 from collections.abc import Mapping
@@ -217,20 +216,10 @@ def availability_calendar(scenario: Scenario, *, lang: str | None = None) -> pd.
     Weekly rules apply first, then one-off rules of a date override them (as the planner does).
     """
     from itinerant.i18n import t  # noqa: PLC0415
+    from itinerant.schedule.data import resolve_availability  # noqa: PLC0415
 
-    weekly: dict[tuple[str, int], set[Slot]] = {}
-    oneoff: dict[tuple[str, dt.date], dict[Slot, bool]] = {}
-    for rule in scenario.availability:
-        halves = _HALVES if rule.slot is Slot.DAY else (rule.slot,)
-        if isinstance(rule.day, dt.date):
-            target = oneoff.setdefault((rule.counsellor, rule.day), {})
-            for half in halves:
-                target[half] = rule.available
-        else:
-            slots = weekly.setdefault((rule.counsellor, rule.day), set())
-            for half in halves:
-                (slots.add if rule.available else slots.discard)(half)
     days = scenario.horizon.days()
+    available = resolve_availability(scenario, days)
     labels = {
         frozenset(_HALVES): t("app.availability.day", lang),
         frozenset({Slot.AM}): t("app.availability.am", lang),
@@ -243,10 +232,7 @@ def availability_calendar(scenario: Scenario, *, lang: str | None = None) -> pd.
     for counsellor in scenario.counsellors:
         cells = []
         for day in days:
-            slots = set(weekly.get((counsellor.id, day.weekday()), set()))
-            for half, available in oneoff.get((counsellor.id, day), {}).items():
-                (slots.add if available else slots.discard)(half)
-            cells.append(labels[frozenset(slots)])
+            cells.append(labels[available.get((counsellor.id, day), frozenset())])
         rows.append(cells)
     names = [c.name for c in scenario.counsellors]
     return pd.DataFrame(rows, index=pd.Index(names, name=""), columns=columns, dtype=object)

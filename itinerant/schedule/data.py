@@ -21,7 +21,7 @@ from itinerant.model import Bus, Counsellor, PopUp, Scenario, Slot, Stop
 from itinerant.routing import TravelMatrix
 from itinerant.schedule.schedule import PlanSettings
 
-__all__ = ["PlanningData", "prepare", "slots_of"]
+__all__ = ["PlanningData", "prepare", "resolve_availability", "slots_of"]
 
 logger = logging.getLogger(__name__)
 
@@ -136,10 +136,14 @@ class PlanningData:
         return float(sum(self.need.values()))
 
 
-def _availability(
+def resolve_availability(
     scenario: Scenario, days: tuple[dt.date, ...]
 ) -> dict[tuple[str, dt.date], frozenset[Slot]]:
-    """Resolve weekly rules and one-off overrides into half-days per (counsellor, date)."""
+    """Resolve weekly rules and one-off overrides into half-days per (counsellor, date).
+
+    Weekly rules apply first, then the one-off rules of a date override them. Pairs with no
+    half-day available are left out.
+    """
     weekly: dict[tuple[str, int], set[Slot]] = {}
     oneoff: dict[tuple[str, dt.date], dict[Slot, bool]] = {}
     for rule in scenario.availability:
@@ -215,5 +219,5 @@ def prepare(
         access_minutes=minutes,
         catchments=catchments,
         zones=zones,
-        availability=_availability(scenario, days),
+        availability=resolve_availability(scenario, days),
     )

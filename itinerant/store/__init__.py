@@ -19,7 +19,7 @@ Typical use::
 from __future__ import annotations
 
 from itinerant.store.errors import NotFoundError, StoreError
-from itinerant.store.settings import database_url, default_data_dir, sqlite_url
+from itinerant.store.settings import database_url, default_data_dir, sqlite_url, store_url
 from itinerant.store.store import AuditEntry, PlanRun, Publication, ScenarioVersion, Store
 
 __all__ = [
@@ -33,4 +33,5 @@ __all__ = [
     "database_url",
     "default_data_dir",
     "sqlite_url",
+    "store_url",
 ]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-__all__ = ["DB_FILENAME", "database_url", "default_data_dir", "sqlite_url"]
+__all__ = ["DB_FILENAME", "database_url", "default_data_dir", "sqlite_url", "store_url"]
 
 DB_FILENAME = "itinerant.db"
 """Name of the SQLite file in :func:`default_data_dir`."""
@@ -64,3 +64,13 @@ def database_url() -> str:
     if path:
         return sqlite_url(path)
     return sqlite_url(default_data_dir() / DB_FILENAME)
+
+
+def store_url(value: str | None) -> str | None:
+    """The store's URL from a ``--db`` option: a SQLAlchemy URL as is, else a SQLite file path.
+
+    ``None`` stays ``None`` (the settings decide, see :func:`database_url`).
+    """
+    if value is None or "://" in value:
+        return value
+    return sqlite_url(Path(value))
