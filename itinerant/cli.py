@@ -1,4 +1,4 @@
-"""Command line: ``itinerant territory`` (and the commands of later issues).
+"""Command line: ``itinerant territory``, ``plan``, ``replan``, ``publish``, ``upcoming``, ``demo``.
 
 Run ``itinerant --help`` or ``itinerant COMMAND --help``. Exit codes: 0 success, 2 bad input
 (every problem is listed on standard error), 3 road-network failure.
