@@ -32,7 +32,7 @@ from itinerant.access import AccessDiagnostic, diagnose
 from itinerant.errors import InputError
 from itinerant.i18n import t
 from itinerant.model import Bus, FieldError, Scenario
-from itinerant.routing import RoadNetwork, TravelMatrix
+from itinerant.routing import RoadNetwork, TravelMatrix, route_coordinates
 from itinerant.scenario import default_scenario_dir, load_indicators, load_scenario
 from itinerant.schedule.schedule import PlanSettings, Schedule
 from itinerant.store import PlanRun, ScenarioVersion, Store
@@ -483,7 +483,10 @@ def place_points(
 
 
 def tour_paths(workspace: Workspace, schedule: Schedule, day: dt.date) -> list[dict[str, Any]]:
-    """The Tours of ``day`` as paths (depot, Stops, depot; straight lines between places).
+    """The Tours of ``day`` as paths: depot, Stops, depot, along the road network.
+
+    Legs follow the fastest path of :attr:`Workspace.network` (as the roadbook and GPX do; on
+    the approximate network, from commune centre to commune centre).
 
     Each item: ``bus``, ``name``, ``path`` (list of ``[lon, lat]``), ``colour`` (RGBA) and
     ``stops`` (list of ``{"lon", "lat", "name", "order"}``).
@@ -518,6 +521,12 @@ def tour_paths(workspace: Workspace, schedule: Schedule, day: dt.date) -> list[d
             )
         if depot is not None:
             points.append([depot.location.lon, depot.location.lat])
+        if len(points) >= 2:
+            legs = route_coordinates(workspace.network, [(lon, lat) for lon, lat in points])
+            road = [list(points[0])]
+            for leg in legs:  # each leg runs from one place to the next, both included
+                road += [[lon, lat] for lon, lat in leg[1:]]
+            points = road
         index = order.index(tour.bus) if tour.bus in order else 0
         r, g, b = BUS_COLOURS[index % len(BUS_COLOURS)]
         out.append(

@@ -142,6 +142,10 @@ def test_plan_record_round_trip_and_views(store, planned):
     day = result.schedule.tours[0].date
     (path,) = tour_paths(ws, result.schedule, day)
     assert path["path"][0] == path["path"][-1]  # depot to depot
+    # along the road network: every Stop is on the path, with the network's nodes in between
+    stops_on_path = [[c["lon"], c["lat"]] for c in path["stops"]]
+    assert all(point in path["path"] for point in stops_on_path)
+    assert len(path["path"]) > len(stops_on_path) + 2
     assert path["stops"][0]["name"].startswith("1. Place de la mairie")
     timeline = timeline_rows(result.schedule, ws.scenario)
     groups = {r["group"] for r in timeline}
