@@ -17,7 +17,7 @@ import streamlit as st
 from itinerant.auth import User, authenticate, default_users_path, load_users, user_for_email
 from itinerant.editing import EditError, apply_tables, table_frame
 from itinerant.errors import InputError
-from itinerant.i18n import t
+from itinerant.i18n import has_text, t
 from itinerant.jobs import JobRegistry
 from itinerant.store import Store, database_url, default_data_dir
 from itinerant.workspace import Workspace, open_workspace, seed_store
@@ -182,6 +182,12 @@ def scenario_caption(ws: Workspace) -> None:
         st.caption(t("app.sample", parts=", ".join(ws.scenario.sample_parts)))
 
 
+def column_label(column: str) -> str:
+    """The French (or English) label of a CSV column, the column itself when it has none."""
+    key = f"app.column.{column}"
+    return t(key) if has_text(key) else column
+
+
 def show_problems(error: EditError) -> None:
     """The validator's messages of a refused edit, each naming row and field."""
     st.error(t("app.edit.refused"))
@@ -201,7 +207,7 @@ def show_problems(error: EditError) -> None:
                     "app.edit.problem",
                     row=p.row + 1,
                     ident=p.ident or "—",
-                    field=p.field or "—",
+                    field=f"{column_label(p.field)} ({p.field})" if p.field else "—",
                     message=p.message,
                 )
             )
@@ -211,7 +217,13 @@ def table_editor(ws: Workspace, key: str, *, author: str) -> None:
     """An editable table of the scenario, saved as a new version through the core validator."""
     version = ws.version.id if ws.version else 0
     frame = table_frame(ws.scenario, key)
-    config = {c: st.column_config.TextColumn(c) for c in frame.columns}
+    config = {
+        c: st.column_config.TextColumn(
+            column_label(c),
+            help=t("app.edit.column_help", column=c),
+        )
+        for c in frame.columns
+    }
     edited = st.data_editor(
         frame,
         key=f"edit_{key}_{version}",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 
-__all__ = ["LANGUAGES", "MESSAGES", "t"]
+__all__ = ["LANGUAGES", "MESSAGES", "has_text", "t"]
 
 LANGUAGES = ("fr", "en")
 
@@ -246,6 +246,46 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Aucune publication dans la base {store} : publiez d'abord un planning "
             "(itinerant publish) ou donnez --schedule."
         ),
+        "app.column.counsellor": "Conseiller (id)",
+        "app.column.day": "Jour",
+        "app.column.slot": "Créneau",
+        "app.column.available": "Disponible",
+        "app.column.source": "Source",
+        "app.column.bus": "Minibus (id)",
+        "app.column.date": "Date",
+        "app.column.reason": "Motif",
+        "app.column.id": "Identifiant",
+        "app.column.name": "Nom",
+        "app.column.depot": "Dépôt (id)",
+        "app.column.seats": "Places",
+        "app.column.min_crew": "Équipe min.",
+        "app.column.day_start": "Début de journée",
+        "app.column.day_end": "Fin de journée",
+        "app.column.lunch_start": "Pause dès",
+        "app.column.lunch_end": "Pause avant",
+        "app.column.lunch_minutes": "Pause (min)",
+        "app.column.max_drive_minutes": "Conduite max. (min)",
+        "app.column.service_days": "Jours de service",
+        "app.column.email": "Courriel",
+        "app.column.institution": "Structure",
+        "app.column.poles": "Pôles",
+        "app.column.max_days_per_week": "Jours max. / semaine",
+        "app.column.commune": "Commune (code INSEE)",
+        "app.column.address": "Adresse",
+        "app.column.lon": "Longitude",
+        "app.column.lat": "Latitude",
+        "app.column.start": "Début",
+        "app.column.end": "Fin",
+        "app.column.needs": "Besoins (pôle:nombre)",
+        "app.column.mandatory": "Obligatoire",
+        "app.column.priority": "Priorité",
+        "app.column.kind": "Type",
+        "app.column.weekdays": "Jours d'ouverture",
+        "app.column.opens": "Ouverture",
+        "app.column.closes": "Fermeture",
+        "app.column.session_minutes": "Permanence (min)",
+        "app.column.required_poles": "Pôles requis",
+        "app.column.catchment_minutes": "Zone desservie (min)",
         "error.input": "Erreur dans les données :",
         "error.network": "Erreur de réseau routier :",
         # --- public timetable (itinerant/public) ---
@@ -471,6 +511,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "app.availability.am": "matin",
         "app.availability.pm": "après-midi",
         "app.availability.weekdays": "lun. mar. mer. jeu. ven. sam. dim.",
+        "app.edit.column_help": "Colonne « {column} » du fichier CSV (docs/scenario-format.md)",
         "app.edit.help": (
             "Modifiez les cellules comme dans le fichier CSV (docs/scenario-format.md) ; ajoutez "
             "ou supprimez des lignes, puis enregistrez. Une modification invalide est refusée "
@@ -876,6 +917,46 @@ MESSAGES: dict[str, dict[str, str]] = {
             "No publication in the store {store}: publish a plan first (itinerant publish) "
             "or give --schedule."
         ),
+        "app.column.counsellor": "Counsellor (id)",
+        "app.column.day": "Day",
+        "app.column.slot": "Slot",
+        "app.column.available": "Available",
+        "app.column.source": "Source",
+        "app.column.bus": "Bus (id)",
+        "app.column.date": "Date",
+        "app.column.reason": "Reason",
+        "app.column.id": "Id",
+        "app.column.name": "Name",
+        "app.column.depot": "Depot (id)",
+        "app.column.seats": "Seats",
+        "app.column.min_crew": "Min. crew",
+        "app.column.day_start": "Day start",
+        "app.column.day_end": "Day end",
+        "app.column.lunch_start": "Lunch from",
+        "app.column.lunch_end": "Lunch by",
+        "app.column.lunch_minutes": "Lunch (min)",
+        "app.column.max_drive_minutes": "Max. driving (min)",
+        "app.column.service_days": "Service days",
+        "app.column.email": "E-mail",
+        "app.column.institution": "Institution",
+        "app.column.poles": "Pôles",
+        "app.column.max_days_per_week": "Max. days / week",
+        "app.column.commune": "Commune (INSEE code)",
+        "app.column.address": "Address",
+        "app.column.lon": "Longitude",
+        "app.column.lat": "Latitude",
+        "app.column.start": "Start",
+        "app.column.end": "End",
+        "app.column.needs": "Needs (pôle:count)",
+        "app.column.mandatory": "Mandatory",
+        "app.column.priority": "Priority",
+        "app.column.kind": "Kind",
+        "app.column.weekdays": "Opening days",
+        "app.column.opens": "Opens",
+        "app.column.closes": "Closes",
+        "app.column.session_minutes": "Session (min)",
+        "app.column.required_poles": "Required pôles",
+        "app.column.catchment_minutes": "Catchment (min)",
         "error.input": "Error in the input:",
         "error.network": "Road network error:",
         # --- public timetable (itinerant/public) ---
@@ -1084,6 +1165,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "app.availability.am": "am",
         "app.availability.pm": "pm",
         "app.availability.weekdays": "Mon Tue Wed Thu Fri Sat Sun",
+        "app.edit.column_help": "Column '{column}' of the CSV file (docs/scenario-format.md)",
         "app.edit.help": (
             "Edit cells as in the CSV file (docs/scenario-format.md); add or delete rows, then "
             "save. An invalid edit is refused with the validator's message."
@@ -1264,6 +1346,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "app.setting.co2_kg_per_km": "Emissions (kg CO₂e per km)",
     },
 }
+
+
+def has_text(key: str) -> bool:
+    """Whether ``key`` is a known text (in French, the reference language)."""
+    return key in MESSAGES["fr"]
 
 
 def current_language() -> str:

@@ -32,7 +32,7 @@ def test_stop_opening_at_25_00_is_refused(tmp_path, monkeypatch, tiny_scenario):
     at.button(key="save_stops").click().run()
     shown = texts(at)
     assert "Modification refusée" in shown
-    assert "Ligne 1 (s-gamma), champ « opens »" in shown
+    assert "Ligne 1 (s-gamma), champ « Ouverture (opens) »" in shown
     with Store.open(url) as store:
         assert len(store.scenario_versions()) == 1
         assert store.load_scenario_version(1).stops[0].opens.hour == 9

@@ -39,8 +39,8 @@ def test_bad_popup_is_refused(tmp_path, monkeypatch, tiny_scenario):
     at.button(key="popup_submit").click().run()
     shown = texts(at)
     assert "Modification refusée" in shown
-    assert "champ « id »" in shown
+    assert "champ « Identifiant (id) »" in shown
     assert "duplicate id 'p1'" in shown
-    assert "champ « needs »" in shown
+    assert "champ « Besoins (pôle:nombre) (needs) »" in shown
     with Store.open(url) as store:
         assert len(store.scenario_versions()) == 1

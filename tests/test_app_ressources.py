@@ -30,7 +30,10 @@ def test_invalid_edit_is_refused_with_the_validator_message(tmp_path, monkeypatc
     assert not at.exception
     shown = texts(at)
     assert "Modification refusée" in shown
-    assert "Ligne 1 (c1), champ « max_days_per_week » : 'abc' is not a whole number" in shown
+    assert (
+        "Ligne 1 (c1), champ « Jours max. / semaine (max_days_per_week) » : "
+        "'abc' is not a whole number"
+    ) in shown
     # the last valid version is kept, and the edit stays in the editor (nothing lost)
     with Store.open(url) as store:
         assert [v.version for v in store.scenario_versions()] == [1]
