@@ -62,6 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if not logging.getLogger().handlers:
         logging.basicConfig(level=logging.INFO, format="%(message)s")
+        logging.getLogger("alembic").setLevel(logging.WARNING)  # migration chatter
     out = args.out
     if out is None:
         env = os.environ.get("ITINERANT_PUBLIC_DIR", "").strip()
