@@ -6,9 +6,10 @@ Every text shown to coordinators, drivers or the public goes through :func:`t`. 
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 
-__all__ = ["LANGUAGES", "MESSAGES", "has_text", "t"]
+__all__ = ["LANGUAGES", "MESSAGES", "has_text", "long_date", "number", "percent", "t"]
 
 LANGUAGES = ("fr", "en")
 
@@ -71,12 +72,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "roadbook.km": "{km} km",
         "roadbook.minutes": "{minutes} min",
         "roadbook.hours_minutes": "{hours} h {minutes:02d}",
-        "roadbook.weekday_names": "lundi mardi mercredi jeudi vendredi samedi dimanche",
-        "roadbook.month_names": (
-            "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
-        ),
-        "roadbook.first_of_month": "1er",
-        "roadbook.date": "{weekday} {day} {month} {year}",
         "roadbook.col.number": "N°",
         "roadbook.col.arrival": "Arrivée",
         "roadbook.col.session": "Permanence",
@@ -289,27 +284,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "error.input": "Erreur dans les données :",
         "error.network": "Erreur de réseau routier :",
         # --- public timetable (itinerant/public) ---
-        "public.weekday.0": "lundi",
-        "public.weekday.1": "mardi",
-        "public.weekday.2": "mercredi",
-        "public.weekday.3": "jeudi",
-        "public.weekday.4": "vendredi",
-        "public.weekday.5": "samedi",
-        "public.weekday.6": "dimanche",
-        "public.month.1": "janvier",
-        "public.month.2": "février",
-        "public.month.3": "mars",
-        "public.month.4": "avril",
-        "public.month.5": "mai",
-        "public.month.6": "juin",
-        "public.month.7": "juillet",
-        "public.month.8": "août",
-        "public.month.9": "septembre",
-        "public.month.10": "octobre",
-        "public.month.11": "novembre",
-        "public.month.12": "décembre",
-        "public.date": "{weekday} {day} {month} {year}",
-        "public.day_first": "1er",
+        "date.weekday.0": "lundi",
+        "date.weekday.1": "mardi",
+        "date.weekday.2": "mercredi",
+        "date.weekday.3": "jeudi",
+        "date.weekday.4": "vendredi",
+        "date.weekday.5": "samedi",
+        "date.weekday.6": "dimanche",
+        "date.month.1": "janvier",
+        "date.month.2": "février",
+        "date.month.3": "mars",
+        "date.month.4": "avril",
+        "date.month.5": "mai",
+        "date.month.6": "juin",
+        "date.month.7": "juillet",
+        "date.month.8": "août",
+        "date.month.9": "septembre",
+        "date.month.10": "octobre",
+        "date.month.11": "novembre",
+        "date.month.12": "décembre",
+        "date.long": "{weekday} {day} {month} {year}",
+        "date.first_of_month": "1er",
         "public.time": "{hour} h {minute}",
         "public.time_oclock": "{hour} h",
         "public.hours": "de {start} à {end}",
@@ -756,12 +751,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "roadbook.km": "{km} km",
         "roadbook.minutes": "{minutes} min",
         "roadbook.hours_minutes": "{hours} h {minutes:02d}",
-        "roadbook.weekday_names": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
-        "roadbook.month_names": (
-            "January February March April May June July August September October November December"
-        ),
-        "roadbook.first_of_month": "1",
-        "roadbook.date": "{weekday} {day} {month} {year}",
         "roadbook.col.number": "No.",
         "roadbook.col.arrival": "Arrival",
         "roadbook.col.session": "Session",
@@ -960,27 +949,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "error.input": "Error in the input:",
         "error.network": "Road network error:",
         # --- public timetable (itinerant/public) ---
-        "public.weekday.0": "Monday",
-        "public.weekday.1": "Tuesday",
-        "public.weekday.2": "Wednesday",
-        "public.weekday.3": "Thursday",
-        "public.weekday.4": "Friday",
-        "public.weekday.5": "Saturday",
-        "public.weekday.6": "Sunday",
-        "public.month.1": "January",
-        "public.month.2": "February",
-        "public.month.3": "March",
-        "public.month.4": "April",
-        "public.month.5": "May",
-        "public.month.6": "June",
-        "public.month.7": "July",
-        "public.month.8": "August",
-        "public.month.9": "September",
-        "public.month.10": "October",
-        "public.month.11": "November",
-        "public.month.12": "December",
-        "public.date": "{weekday} {day} {month} {year}",
-        "public.day_first": "1",
+        "date.weekday.0": "Monday",
+        "date.weekday.1": "Tuesday",
+        "date.weekday.2": "Wednesday",
+        "date.weekday.3": "Thursday",
+        "date.weekday.4": "Friday",
+        "date.weekday.5": "Saturday",
+        "date.weekday.6": "Sunday",
+        "date.month.1": "January",
+        "date.month.2": "February",
+        "date.month.3": "March",
+        "date.month.4": "April",
+        "date.month.5": "May",
+        "date.month.6": "June",
+        "date.month.7": "July",
+        "date.month.8": "August",
+        "date.month.9": "September",
+        "date.month.10": "October",
+        "date.month.11": "November",
+        "date.month.12": "December",
+        "date.long": "{weekday} {day} {month} {year}",
+        "date.first_of_month": "1",
         "public.time": "{hour}:{minute}",
         "public.time_oclock": "{hour}:00",
         "public.hours": "{start} to {end}",
@@ -1371,6 +1360,22 @@ def number(value: float, lang: str | None = None, digits: int = 0) -> str:
     if (lang or current_language()) == "fr":
         text = text.replace(",", "\u202f").replace(".", ",")
     return text
+
+
+def long_date(day: dt.date, lang: str | None = None) -> str:
+    """A date in words: ``"mardi 12 janvier 2027"``, ``"vendredi 1er janvier 2027"``.
+
+    Day and month names come from this module, never from the system locale, so outputs are
+    the same on every machine.
+    """
+    return t(
+        "date.long",
+        lang,
+        weekday=t(f"date.weekday.{day.weekday()}", lang),
+        day=t("date.first_of_month", lang) if day.day == 1 else str(day.day),
+        month=t(f"date.month.{day.month}", lang),
+        year=day.year,
+    )
 
 
 def percent(share: float, lang: str | None = None) -> str:

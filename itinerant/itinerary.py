@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from itinerant.errors import InputError
-from itinerant.i18n import current_language, number, t
+from itinerant.i18n import current_language, long_date, number, t
 from itinerant.model import Counsellor, Location, Scenario
 from itinerant.routing import RoadNetwork, TravelMatrix, route_coordinates
 from itinerant.schedule.schedule import Schedule, Tour
@@ -715,17 +715,7 @@ def km_text(metres: int, lang: str | None = None) -> str:
 
 def date_text(day: dt.date, lang: str | None = None) -> str:
     """A date in words: ``lundi 4 janvier 2027``, ``Monday 4 January 2027``."""
-    weekdays = t("roadbook.weekday_names", lang).split()
-    months = t("roadbook.month_names", lang).split()
-    day_number = t("roadbook.first_of_month", lang) if day.day == 1 else str(day.day)
-    return t(
-        "roadbook.date",
-        lang,
-        weekday=weekdays[day.weekday()],
-        day=day_number,
-        month=months[day.month - 1],
-        year=day.year,
-    )
+    return long_date(day, lang)
 
 
 def week_code(year: int, week: int, lang: str | None = None) -> str:

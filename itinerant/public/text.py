@@ -1,7 +1,7 @@
 """French-first formatting of dates, hours, drive times and labels for the public.
 
-Day and month names come from :mod:`itinerant.i18n` (keys ``public.weekday.*`` and
-``public.month.*``), never from the system locale, so that outputs are the same everywhere:
+Day and month names come from :func:`itinerant.i18n.long_date`, never from the system locale,
+so that outputs are the same everywhere:
 ``format_date(date(2027, 1, 12))`` is ``"mardi 12 janvier 2027"`` in French and
 ``"Tuesday 12 January 2027"`` in English.
 """
@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from itinerant.i18n import number, t
+from itinerant.i18n import long_date, number, t
 from itinerant.model import Pole, ServiceKind
 
 __all__ = [
@@ -32,14 +32,7 @@ _TOKENS = {"saint": "st", "sainte": "ste", "saints": "sts", "saintes": "stes"}
 
 def format_date(day: dt.date, lang: str | None = None) -> str:
     """A date in words: ``"mardi 12 janvier 2027"`` (``"vendredi 1er janvier 2027"``)."""
-    return t(
-        "public.date",
-        lang,
-        weekday=t(f"public.weekday.{day.weekday()}", lang),
-        day=t("public.day_first", lang) if day.day == 1 else str(day.day),
-        month=t(f"public.month.{day.month}", lang),
-        year=day.year,
-    )
+    return long_date(day, lang)
 
 
 def format_time(time: dt.time, lang: str | None = None) -> str:
