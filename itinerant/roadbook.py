@@ -26,13 +26,11 @@ import os
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-import reportlab
 import shapely
 from reportlab.graphics.shapes import (
     Circle,
@@ -47,8 +45,6 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     KeepTogether,
     PageBreak,
@@ -73,22 +69,11 @@ from itinerant.itinerary import (
     week_code,
 )
 from itinerant.model import Territory
+from itinerant.pdf_fonts import pdf_fonts
 
-__all__ = ["FONT_CANDIDATES", "roadbook_pdf", "roadbook_title", "write_roadbook"]
+__all__ = ["roadbook_pdf", "roadbook_title", "write_roadbook"]
 
 logger = logging.getLogger(__name__)
-
-FONT_CANDIDATES: tuple[tuple[Path, Path], ...] = (
-    (
-        Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-        Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
-    ),
-    (
-        Path(reportlab.__file__).parent / "fonts" / "Vera.ttf",
-        Path(reportlab.__file__).parent / "fonts" / "VeraBd.ttf",
-    ),
-)
-"""(regular, bold) TrueType fonts tried in order; the first pair that loads is used."""
 
 _REPLACEMENTS: Mapping[str, str] = {
     "\u202f": "\u00a0",  # narrow no-break space
@@ -127,44 +112,9 @@ _MAP_H = 105 * mm
 # --------------------------------------------------------------------------- fonts
 
 
-@dataclass(frozen=True)
-class _Fonts:
-    regular: str
-    bold: str
-    chars: frozenset[int]
-
-
-@cache
-def _fonts() -> _Fonts:
-    """Register the first usable TrueType font pair once; Helvetica if none loads."""
-    for regular, bold in FONT_CANDIDATES:
-        if not (regular.is_file() and bold.is_file()):
-            continue
-        try:
-            face_r = TTFont("ItinerantSans", str(regular))
-            face_b = TTFont("ItinerantSans-Bold", str(bold))
-        except Exception as exc:  # any unreadable font: try the next one
-            logger.debug("font %s unusable: %s", regular, exc)
-            continue
-        pdfmetrics.registerFont(face_r)
-        pdfmetrics.registerFont(face_b)
-        pdfmetrics.registerFontFamily(
-            "ItinerantSans",
-            normal="ItinerantSans",
-            bold="ItinerantSans-Bold",
-            italic="ItinerantSans",
-            boldItalic="ItinerantSans-Bold",
-        )
-        chars = frozenset(face_r.face.charToGlyph) & frozenset(face_b.face.charToGlyph)
-        logger.debug("roadbook font: %s", regular)
-        return _Fonts("ItinerantSans", "ItinerantSans-Bold", chars)
-    logger.warning("no TrueType font found; the roadbook uses Helvetica (Latin-1 only)")
-    return _Fonts("Helvetica", "Helvetica-Bold", frozenset(range(32, 256)))
-
-
 def _clean(text: str) -> str:
     """``text`` with every character the font lacks replaced by a close equivalent."""
-    chars = _fonts().chars
+    chars = pdf_fonts().chars
     out = []
     for ch in text:
         if ord(ch) in chars or ch in "\n\t":
@@ -214,7 +164,7 @@ class _Styles:
 
 
 def _styles() -> _Styles:
-    f = _fonts()
+    f = pdf_fonts()
     body = ParagraphStyle("body", fontName=f.regular, fontSize=9.5, leading=12.5, textColor=_INK)
     return _Styles(
         body=body,
@@ -330,7 +280,7 @@ def roadbook_pdf(
         )
 
     footer = _clean(title)
-    fonts = _fonts()
+    fonts = pdf_fonts()
 
     def on_page(canvas: Any, document: Any) -> None:
         page = canvas.getPageNumber()
@@ -692,7 +642,7 @@ def _day_map(
     lang: str,
 ) -> Drawing:
     """The map of one day: communes, track, numbered Stops, Depot."""
-    fonts = _fonts()
+    fonts = pdf_fonts()
     places = [(p.lon, p.lat) for p in day.places]
     legs: list[list[Coordinate]] = (
         [list(leg) for leg in track] if track else [list(pair) for pair in pairwise(places)]

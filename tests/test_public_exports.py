@@ -401,10 +401,17 @@ def test_poster_fonts_fall_back_to_the_fonts_bundled_with_reportlab(monkeypatch,
     from pypdf import PdfReader
     from reportlab.pdfgen.canvas import Canvas
 
+    from itinerant import pdf_fonts
     from itinerant.public import posters
 
-    monkeypatch.setattr(posters, "DEJAVU_DIR", tmp_path / "no-dejavu")
-    regular, bold = posters.poster_fonts.__wrapped__()
+    missing = tmp_path / "no-dejavu" / "DejaVuSans.ttf"
+    vera = pdf_fonts.FONT_CANDIDATES[-1]
+    monkeypatch.setattr(pdf_fonts, "FONT_CANDIDATES", ((missing, missing), vera))
+    pdf_fonts.pdf_fonts.cache_clear()
+    try:
+        regular, bold = posters.poster_fonts()
+    finally:
+        pdf_fonts.pdf_fonts.cache_clear()
     assert "Vera" in regular
     assert "Vera" in bold
     buffer = io.BytesIO()

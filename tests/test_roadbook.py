@@ -19,6 +19,7 @@ import pandas as pd
 import pypdf
 import pytest
 
+import itinerant.pdf_fonts as pdf_fonts_mod
 import itinerant.roadbook as roadbook_mod
 from itinerant.driver_files import (
     file_stem,
@@ -236,22 +237,22 @@ def test_roadbook_font_fallback(
     default_plan: DefaultPlan, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """Without DejaVu, reportlab's Vera is used and the narrow no-break space is replaced."""
-    vera = roadbook_mod.FONT_CANDIDATES[-1]
+    vera = pdf_fonts_mod.FONT_CANDIDATES[-1]
     monkeypatch.setattr(
-        roadbook_mod,
+        pdf_fonts_mod,
         "FONT_CANDIDATES",
         ((tmp_path / "missing.ttf", tmp_path / "missing.ttf"), vera),
     )
-    roadbook_mod._fonts.cache_clear()
+    pdf_fonts_mod.pdf_fonts.cache_clear()
     try:
-        assert 0x202F not in roadbook_mod._fonts().chars
+        assert 0x202F not in pdf_fonts_mod.pdf_fonts().chars
         assert roadbook_mod._clean("1\u202f234 km \u2192 Guéret") == "1\u00a0234 km -> Guéret"
         plan = default_plan
         it = itineraries(plan.schedule, plan.scenario, plan.matrix)[0]
         pdf = roadbook_pdf(it, plan.scenario.territory, lang="fr")
         assert pdf.startswith(b"%PDF")
     finally:
-        roadbook_mod._fonts.cache_clear()
+        pdf_fonts_mod.pdf_fonts.cache_clear()
 
 
 # --------------------------------------------------------------------------- CSV

@@ -10,7 +10,6 @@ data: posters are made from public events only.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import io
 import logging
@@ -20,13 +19,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
-import reportlab
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     KeepTogether,
     Paragraph,
@@ -38,6 +35,7 @@ from reportlab.platypus import (
 
 from itinerant.i18n import current_language, t
 from itinerant.model import Scenario, Stop
+from itinerant.pdf_fonts import pdf_fonts
 from itinerant.public.events import PARIS, EventKind, PublicEvent, public_events
 from itinerant.public.text import format_date, format_hours, pole_labels, service_kind_label
 from itinerant.public.timetable import NearbyServicePoint, Origin, OriginKind, nearby
@@ -46,14 +44,10 @@ if TYPE_CHECKING:
     from itinerant.routing import TravelMatrix
     from itinerant.schedule.schedule import Schedule
 
-__all__ = ["DEJAVU_DIR", "file_stem", "poster_fonts", "poster_pdf", "write_posters"]
+__all__ = ["file_stem", "poster_fonts", "poster_pdf", "write_posters"]
 
 logger = logging.getLogger(__name__)
 
-DEJAVU_DIR = Path("/usr/share/fonts/truetype/dejavu")
-"""Where Debian's ``fonts-dejavu-core`` puts DejaVu Sans."""
-
-_REGULAR, _BOLD = "ItinerantSans", "ItinerantSans-Bold"
 _INK = colors.HexColor("#1b1b1b")
 _BRAND = colors.HexColor("#003a70")
 _TINT = colors.HexColor("#e8f0f8")
@@ -61,33 +55,10 @@ _MARGIN = 20 * mm
 _TEXT_WIDTH = A4[0] - 2 * _MARGIN
 
 
-@functools.cache
 def poster_fonts() -> tuple[str, str]:
-    """Register the posters' fonts once and return their (regular, bold) names.
-
-    Tries DejaVu Sans (:data:`DEJAVU_DIR`), then reportlab's bundled Vera; falls back to the
-    standard Helvetica (Latin-1 only) when neither can be loaded.
-    """
-    bundled = Path(reportlab.__file__).resolve().parent / "fonts"
-    candidates = (
-        (DEJAVU_DIR / "DejaVuSans.ttf", DEJAVU_DIR / "DejaVuSans-Bold.ttf"),
-        (bundled / "Vera.ttf", bundled / "VeraBd.ttf"),
-    )
-    for regular, bold in candidates:
-        if not (regular.is_file() and bold.is_file()):
-            continue
-        # one name per file, so that registering another font never replaces this one
-        names = (f"{_REGULAR}-{regular.stem}", f"{_BOLD}-{bold.stem}")
-        try:
-            pdfmetrics.registerFont(TTFont(names[0], str(regular)))
-            pdfmetrics.registerFont(TTFont(names[1], str(bold)))
-        except Exception as exc:  # reportlab raises several kinds of errors on bad fonts
-            logger.warning("cannot load font %s: %s", regular, exc)
-            continue
-        logger.debug("poster font: %s", regular)
-        return names
-    logger.warning("no TrueType font found for posters; using Helvetica (Latin-1 only)")
-    return "Helvetica", "Helvetica-Bold"
+    """The posters' (regular, bold) font names (see :mod:`itinerant.pdf_fonts`)."""
+    fonts = pdf_fonts()
+    return fonts.regular, fonts.bold
 
 
 def file_stem(ident: str) -> str:

@@ -1,0 +1,68 @@
+"""The TrueType fonts of every PDF itinerant writes (roadbooks, posters), registered once.
+
+reportlab's standard fonts are Latin-1 only; French text needs more (``œ``, ``’``, the narrow
+no-break space of French numbers). The first usable pair of :data:`FONT_CANDIDATES` is
+registered: DejaVu Sans (Debian's ``fonts-dejavu-core``), else the Vera fonts bundled with
+reportlab, else Helvetica.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import reportlab
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+__all__ = ["DEJAVU_DIR", "FONT_CANDIDATES", "PdfFonts", "pdf_fonts"]
+
+logger = logging.getLogger(__name__)
+
+DEJAVU_DIR = Path("/usr/share/fonts/truetype/dejavu")
+"""Where Debian's ``fonts-dejavu-core`` puts DejaVu Sans."""
+
+_BUNDLED = Path(reportlab.__file__).resolve().parent / "fonts"
+
+FONT_CANDIDATES: tuple[tuple[Path, Path], ...] = (
+    (DEJAVU_DIR / "DejaVuSans.ttf", DEJAVU_DIR / "DejaVuSans-Bold.ttf"),
+    (_BUNDLED / "Vera.ttf", _BUNDLED / "VeraBd.ttf"),
+)
+"""(regular, bold) TrueType fonts tried in order; the first pair that loads is used."""
+
+
+@dataclass(frozen=True)
+class PdfFonts:
+    """Registered font names and the characters both faces can draw."""
+
+    regular: str
+    bold: str
+    chars: frozenset[int]
+
+
+@cache
+def pdf_fonts() -> PdfFonts:
+    """Register the first usable font pair of :data:`FONT_CANDIDATES` once (Helvetica if none)."""
+    for regular, bold in FONT_CANDIDATES:
+        if not (regular.is_file() and bold.is_file()):
+            continue
+        # one name per file, so that registering another pair never replaces this one
+        names = (f"ItinerantSans-{regular.stem}", f"ItinerantSans-{bold.stem}")
+        try:
+            face_r = TTFont(names[0], str(regular))
+            face_b = TTFont(names[1], str(bold))
+        except Exception as exc:  # reportlab raises several kinds of errors on bad fonts
+            logger.warning("cannot load font %s: %s", regular, exc)
+            continue
+        pdfmetrics.registerFont(face_r)
+        pdfmetrics.registerFont(face_b)
+        pdfmetrics.registerFontFamily(
+            names[0], normal=names[0], bold=names[1], italic=names[0], boldItalic=names[1]
+        )
+        chars = frozenset(face_r.face.charToGlyph) & frozenset(face_b.face.charToGlyph)
+        logger.debug("PDF font: %s", regular)
+        return PdfFonts(names[0], names[1], chars)
+    logger.warning("no TrueType font found: PDFs use Helvetica (Latin-1 only)")
+    return PdfFonts("Helvetica", "Helvetica-Bold", frozenset(range(32, 256)))
