@@ -3,8 +3,8 @@
 import streamlit as st
 
 from app_pages import common
+from itinerant.dashboard.workspace import commune_features, place_points
 from itinerant.i18n import t
-from itinerant.workspace import commune_features, place_points
 
 user = common.require_role("coordinator")
 ws = common.workspace()

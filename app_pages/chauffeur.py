@@ -3,12 +3,12 @@
 import streamlit as st
 
 from app_pages import common
+from itinerant.dashboard.workspace import driver_downloads, weeks_of
 from itinerant.i18n import t
-from itinerant.itinerary import week_code
-from itinerant.notices import change_notices
-from itinerant.publish import published_schedule
+from itinerant.publish.drivers.itinerary import week_code
+from itinerant.publish.notices import change_notices
+from itinerant.publish.release import published_schedule
 from itinerant.store import database_url
-from itinerant.workspace import driver_downloads, weeks_of
 
 user = common.require_role("coordinator", "driver")
 

@@ -1,7 +1,7 @@
 """Shared frame of the dashboard pages: store, workspace, jobs, login and maps (UI only).
 
-Every computation lives in the core (:mod:`itinerant.workspace`, :mod:`itinerant.editing`,
-:mod:`itinerant.jobs`, :mod:`itinerant.auth`); this module only caches it and draws it.
+Every computation lives in the core (:mod:`itinerant.dashboard`: workspace, editing, jobs, auth);
+this module only caches it and draws it.
 """
 
 from __future__ import annotations
@@ -14,13 +14,19 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
-from itinerant.auth import User, authenticate, default_users_path, load_users, user_for_email
-from itinerant.editing import EditError, apply_tables, table_frame
+from itinerant.dashboard.auth import (
+    User,
+    authenticate,
+    default_users_path,
+    load_users,
+    user_for_email,
+)
+from itinerant.dashboard.editing import EditError, apply_tables, table_frame
+from itinerant.dashboard.jobs import JobRegistry
+from itinerant.dashboard.workspace import Workspace, open_workspace, seed_store
 from itinerant.errors import InputError
 from itinerant.i18n import has_text, t
-from itinerant.jobs import JobRegistry
 from itinerant.store import Store, database_url, default_data_dir
-from itinerant.workspace import Workspace, open_workspace, seed_store
 
 BLANK_STYLE = "app/static/blank-style.json"
 """Map style with no tiles, served by Streamlit's static serving (see .streamlit/config.toml)."""
@@ -364,7 +370,7 @@ def show_map(ws: Workspace, layers: list[pdk.Layer], *, key: str, height: int = 
 # --------------------------------------------------------------------------- publications
 @st.cache_data(show_spinner=False, max_entries=16)
 def _published(url: str, number: int) -> Any:
-    from itinerant.publish import published_schedule  # noqa: PLC0415
+    from itinerant.publish.release import published_schedule  # noqa: PLC0415
 
     return published_schedule(_store(url).publication(number))
 

@@ -5,14 +5,8 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import common
-from itinerant.errors import InputError
-from itinerant.i18n import number, percent, t
-from itinerant.jobs import plan_job, replan_job
-from itinerant.model import FieldError
-from itinerant.public.text import format_date
-from itinerant.schedule.explain import ImpossiblePlanError
-from itinerant.schedule.replan import parse_disruption
-from itinerant.workspace import (
+from itinerant.dashboard.jobs import plan_job, replan_job
+from itinerant.dashboard.workspace import (
     bus_days,
     change_rows,
     commune_features,
@@ -30,6 +24,12 @@ from itinerant.workspace import (
     tour_paths,
     variant_workspace,
 )
+from itinerant.errors import InputError
+from itinerant.i18n import number, percent, t
+from itinerant.model import FieldError
+from itinerant.publish.public.text import format_date
+from itinerant.schedule.explain import ImpossiblePlanError
+from itinerant.schedule.replan import parse_disruption
 
 JOB = "plan_job"
 META = "plan_job_meta"

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import common
-from itinerant.editing import blank_row, table_frame
+from itinerant.dashboard.editing import blank_row, table_frame
 from itinerant.i18n import t
 
 user = common.require_role("coordinator")

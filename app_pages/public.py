@@ -8,9 +8,10 @@ import datetime as dt
 import streamlit as st
 
 from app_pages import common
+from itinerant.dashboard.workspace import commune_features, public_answer, public_feed
 from itinerant.errors import InputError
 from itinerant.i18n import t
-from itinerant.public.text import (
+from itinerant.publish.public.text import (
     format_date,
     format_drive,
     format_hours,
@@ -18,7 +19,6 @@ from itinerant.public.text import (
     service_kind_label,
 )
 from itinerant.store import database_url
-from itinerant.workspace import commune_features, public_answer, public_feed
 
 st.title(t("app.public.title"))
 st.write(t("app.public.intro"))

@@ -4,11 +4,11 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import common
+from itinerant.dashboard.workspace import latest_plan
 from itinerant.errors import ItinerantError
 from itinerant.i18n import t
-from itinerant.notices import change_notices
-from itinerant.publish import publish_schedule, published_schedule
-from itinerant.workspace import latest_plan
+from itinerant.publish.notices import change_notices
+from itinerant.publish.release import publish_schedule, published_schedule
 
 user = common.require_role("coordinator")
 ws = common.workspace()

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app_pages import common
-from itinerant.editing import availability_calendar
+from itinerant.dashboard.editing import availability_calendar
 from itinerant.i18n import t
 
 user = common.require_role("coordinator")

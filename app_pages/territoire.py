@@ -4,9 +4,14 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import common
+from itinerant.dashboard.workspace import (
+    access_rows,
+    commune_features,
+    place_points,
+    save_with_indicators,
+)
 from itinerant.errors import InputError
 from itinerant.i18n import number, percent, t
-from itinerant.workspace import access_rows, commune_features, place_points, save_with_indicators
 
 user = common.require_role("coordinator")
 ws = common.workspace()

@@ -186,7 +186,7 @@ def diagnose(scenario: Scenario, matrix: TravelMatrix) -> AccessDiagnostic:
     """Compute the access diagnostic from a matrix covering communes and ServicePoints.
 
     ``matrix`` must hold the places ``commune:<code>`` and ``sp:<id>`` (see
-    :func:`itinerant.travel.scenario_places`); unreachable pairs may be present.
+    :func:`itinerant.pipeline.scenario_places`); unreachable pairs may be present.
     """
     territory = scenario.territory
     sps = territory.service_points

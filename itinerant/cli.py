@@ -183,7 +183,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
-    from itinerant.demo import main as demo_main  # noqa: PLC0415
+    from itinerant.dashboard.demo import main as demo_main  # noqa: PLC0415
 
     return demo_main(args.args)
 
@@ -247,10 +247,10 @@ def _store_option(parser: argparse.ArgumentParser) -> None:
 def _cmd_publish(args: argparse.Namespace) -> int:
     import getpass  # noqa: PLC0415
 
-    from itinerant.publish import publish_schedule  # noqa: PLC0415
+    from itinerant.pipeline import build_network, matrix_between, scenario_places  # noqa: PLC0415
+    from itinerant.publish.release import publish_schedule  # noqa: PLC0415
     from itinerant.schedule.export import read_schedule  # noqa: PLC0415
     from itinerant.store import Store, store_url  # noqa: PLC0415
-    from itinerant.travel import build_network, matrix_between, scenario_places  # noqa: PLC0415
 
     schedule = read_schedule(args.schedule)
     scenario = _load(args.scenario)
@@ -316,8 +316,9 @@ def _near(text: str) -> str | tuple[float, float]:
 def _cmd_upcoming(args: argparse.Namespace) -> int:
     import datetime as dt  # noqa: PLC0415
 
-    from itinerant.public import upcoming  # noqa: PLC0415
-    from itinerant.public.text import (  # noqa: PLC0415
+    from itinerant.pipeline import build_network, matrix_between, scenario_places  # noqa: PLC0415
+    from itinerant.publish.public import upcoming  # noqa: PLC0415
+    from itinerant.publish.public.text import (  # noqa: PLC0415
         format_date,
         format_drive,
         format_hours,
@@ -325,7 +326,6 @@ def _cmd_upcoming(args: argparse.Namespace) -> int:
         service_kind_label,
     )
     from itinerant.schedule.export import read_schedule  # noqa: PLC0415
-    from itinerant.travel import build_network, matrix_between, scenario_places  # noqa: PLC0415
 
     from_date = None
     if args.from_date:
@@ -338,7 +338,7 @@ def _cmd_upcoming(args: argparse.Namespace) -> int:
     if args.schedule is not None:
         schedule = read_schedule(args.schedule)
     else:
-        from itinerant.publish import published_schedule  # noqa: PLC0415
+        from itinerant.publish.release import published_schedule  # noqa: PLC0415
         from itinerant.store import Store, database_url, store_url  # noqa: PLC0415
 
         url = store_url(args.db) or database_url()
@@ -392,7 +392,7 @@ def _cmd_upcoming(args: argparse.Namespace) -> int:
 
 
 def _load(path: Path | None) -> Scenario:
-    from itinerant.scenario import default_scenario_dir, load_scenario  # noqa: PLC0415
+    from itinerant.io.scenario import default_scenario_dir, load_scenario  # noqa: PLC0415
 
     return load_scenario(path if path is not None else default_scenario_dir())
 
@@ -401,8 +401,8 @@ def _cmd_territory(args: argparse.Namespace) -> int:
     from dataclasses import replace  # noqa: PLC0415
 
     from itinerant.access import diagnose, write_access  # noqa: PLC0415
-    from itinerant.scenario import load_indicators  # noqa: PLC0415
-    from itinerant.travel import build_network, matrix_between, scenario_places  # noqa: PLC0415
+    from itinerant.io.scenario import load_indicators  # noqa: PLC0415
+    from itinerant.pipeline import build_network, matrix_between, scenario_places  # noqa: PLC0415
 
     scenario = _load(args.scenario)
     if args.indicators is not None:
@@ -428,10 +428,10 @@ def _cmd_territory(args: argparse.Namespace) -> int:
 
 def _cmd_plan(args: argparse.Namespace) -> int:
     from itinerant.access import diagnose  # noqa: PLC0415
+    from itinerant.pipeline import build_network, matrix_between, scenario_places  # noqa: PLC0415
     from itinerant.schedule.data import prepare  # noqa: PLC0415
     from itinerant.schedule.export import write_plan  # noqa: PLC0415
     from itinerant.schedule.planner import plan_data  # noqa: PLC0415
-    from itinerant.travel import build_network, matrix_between, scenario_places  # noqa: PLC0415
 
     scenario = _load(args.scenario)
     network = build_network(scenario, args.network, cache_dir=args.cache_dir)
@@ -493,10 +493,10 @@ def _cmd_replan(args: argparse.Namespace) -> int:
     import json  # noqa: PLC0415
 
     from itinerant.access import diagnose  # noqa: PLC0415
+    from itinerant.pipeline import build_network, matrix_between, scenario_places  # noqa: PLC0415
     from itinerant.schedule.data import prepare  # noqa: PLC0415
     from itinerant.schedule.export import read_schedule, write_plan  # noqa: PLC0415
     from itinerant.schedule.replan import parse_disruption, replan  # noqa: PLC0415
-    from itinerant.travel import build_network, matrix_between, scenario_places  # noqa: PLC0415
 
     disruptions = [parse_disruption(text) for text in args.disruption]
     published = read_schedule(args.schedule)
@@ -649,7 +649,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``itinerant`` command; returns the exit code."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments[:1] == ["demo"]:  # its own parser (and --help)
-        from itinerant.demo import main as demo_main  # noqa: PLC0415
+        from itinerant.dashboard.demo import main as demo_main  # noqa: PLC0415
 
         return demo_main(arguments[1:])
     args = _parser().parse_args(arguments)

@@ -15,9 +15,11 @@ __all__ = [
     "InputError",
     "ItinerantError",
     "NetworkError",
+    "NotFoundError",
     "Problem",
     "ScenarioError",
     "SnappingError",
+    "StoreError",
     "UnreachableError",
 ]
 
@@ -101,3 +103,11 @@ class UnreachableError(ItinerantError):
         shown = ", ".join(f"{a} -> {b}" for a, b in self.pairs[:20])
         more = f" and {len(self.pairs) - 20} more" if len(self.pairs) > 20 else ""
         super().__init__(f"{len(self.pairs)} unreachable pair(s) of places: {shown}{more}")
+
+
+class StoreError(ItinerantError):
+    """The database could not be opened, migrated, read or written (unreachable, locked...)."""
+
+
+class NotFoundError(InputError, LookupError):
+    """No scenario version, plan run or Publication has the number asked for."""

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from shapely.geometry import box
 
+from itinerant.io.scenario import write_scenario
 from itinerant.model import (
     AvailabilityRule,
     BlockedDay,
@@ -32,11 +33,8 @@ from itinerant.model import (
     Territory,
 )
 from itinerant.routing import TravelMatrix
-from itinerant.scenario import write_scenario
 from itinerant.schedule import Schedule
 from itinerant.schedule.data import PlanningData
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 def _commune(i: int, name: str, population: int) -> Commune:
@@ -182,11 +180,11 @@ class DefaultPlan:
 def default_plan() -> DefaultPlan:
     """The embedded default territory and its round-robin Schedule, shared by a test session."""
     from itinerant.access import diagnose
-    from itinerant.scenario import default_scenario_dir, load_scenario
+    from itinerant.io.scenario import default_scenario_dir, load_scenario
+    from itinerant.pipeline import build_network, matrix_between, scenario_places
     from itinerant.schedule.baseline import round_robin
     from itinerant.schedule.data import prepare
     from itinerant.schedule.validate import validate
-    from itinerant.travel import build_network, matrix_between, scenario_places
 
     scenario = load_scenario(default_scenario_dir())
     network = build_network(scenario)

@@ -18,7 +18,7 @@ from itinerant.access import (
     write_access,
 )
 from itinerant.model import Commune, IndicatorRule, Location, NeedSettings, Scenario
-from itinerant.travel import build_network, matrix_between, scenario_places
+from itinerant.pipeline import build_network, matrix_between, scenario_places
 
 SETTINGS = NeedSettings(near_minutes=10, far_minutes=40, floor=0.2)
 

@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 
 from itinerant.cli import main
-from itinerant.scenario import default_scenario_dir, load_scenario, write_scenario
-
-from .conftest import SHARED
+from itinerant.io.scenario import default_scenario_dir, load_scenario, write_scenario
+from tests.paths import SHARED
 
 FILOSOFI = SHARED / "data" / "insee-doremifasol" / "filosofi_com_2016.csv.gz"
 

@@ -43,7 +43,7 @@ class PlanningData:
     """Prepared inputs of a plan (see the module docstring).
 
     Place ids in :attr:`matrix` are ``commune:<code>``, ``sp:<id>``, ``depot:<id>``,
-    ``stop:<id>`` and ``popup:<id>`` (see :func:`itinerant.travel.scenario_places`).
+    ``stop:<id>`` and ``popup:<id>`` (see :func:`itinerant.pipeline.scenario_places`).
     """
 
     scenario: Scenario

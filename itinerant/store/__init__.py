@@ -18,7 +18,7 @@ Typical use::
 
 from __future__ import annotations
 
-from itinerant.store.errors import NotFoundError, StoreError
+from itinerant.errors import NotFoundError, StoreError
 from itinerant.store.settings import database_url, default_data_dir, sqlite_url, store_url
 from itinerant.store.store import AuditEntry, PlanRun, Publication, ScenarioVersion, Store
 

@@ -22,9 +22,9 @@ Design choices
 - **Publications are immutable.** No method updates or deletes one, and database triggers (from
   the migration) refuse UPDATE and DELETE on ``publications`` and ``audit_log`` for every
   client, on SQLite and PostgreSQL alike.
-- **Scenarios are stored as their files**: :func:`itinerant.scenario.write_scenario` writes them
+- **Scenarios are stored as their files**: :func:`itinerant.io.scenario.write_scenario` writes them
   into a temporary folder and every file's bytes are stored, with a SHA-256 digest;
-  :func:`itinerant.scenario.load_scenario` reads them back into an equal
+  :func:`itinerant.io.scenario.load_scenario` reads them back into an equal
   :class:`~itinerant.model.Scenario`.
 - **Times** are taken in UTC by this program (not by the database server) after the lock is
   held, and come back timezone-aware.
@@ -51,12 +51,11 @@ from sqlalchemy import Connection, Engine, Row, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
-from itinerant.errors import InputError
+from itinerant.errors import InputError, NotFoundError, StoreError
+from itinerant.io.scenario import load_scenario, write_scenario
 from itinerant.model import Scenario
-from itinerant.scenario import load_scenario, write_scenario
 from itinerant.store import schema as s
 from itinerant.store.engine import make_engine, read_transaction, safe_url, write_transaction
-from itinerant.store.errors import NotFoundError, StoreError
 from itinerant.store.migrate import upgrade
 from itinerant.store.settings import database_url
 

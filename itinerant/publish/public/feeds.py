@@ -1,0 +1,246 @@
+"""iCalendar (ICS) feeds of the public timetable: one for the Territory, one per commune.
+
+Each event of a feed is a minibus Visit or a PopUp, with a stable ``UID``
+(:attr:`~itinerant.publish.public.events.PublicEvent.uid`: the same place, date and start
+time keep the
+same UID across re-plans, so calendar apps update rather than duplicate), local times in
+``Europe/Paris`` with its ``VTIMEZONE``, the place's address and ``GEO`` position, and the pôles
+present in the description and ``CATEGORIES``. No crew data: feeds are made from public events
+only.
+
+Rule of the per-commune feed (the same as the commune pages of the site): an event is in the
+feed of commune *C* when it is a Visit whose Stop's catchment reaches *C* (drive time from the
+Stop to *C*'s town hall within the Stop's ``catchment_minutes``), or when the drive from *C*'s
+town hall to the place takes at most ``within_minutes`` (default
+:data:`~itinerant.publish.public.timetable.DEFAULT_WITHIN_MINUTES`). A commune with no such
+event gets
+a valid feed without events, so that people can subscribe before the next publication.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from icalendar import Calendar, Event, Timezone
+
+from itinerant import __version__
+from itinerant.i18n import current_language, t
+from itinerant.model import Commune, Scenario
+from itinerant.publish.public.events import EventKind, PublicEvent, public_events
+from itinerant.publish.public.text import format_hours, pole_labels
+from itinerant.publish.public.timetable import (
+    DEFAULT_WITHIN_MINUTES,
+    Origin,
+    OriginKind,
+    nearby,
+)
+
+if TYPE_CHECKING:
+    from itinerant.routing import TravelMatrix
+    from itinerant.schedule.schedule import Schedule
+
+__all__ = ["TERRITORY_FEED", "commune_events", "feed_bytes", "write_feeds"]
+
+logger = logging.getLogger(__name__)
+
+TERRITORY_FEED = "territoire.ics"
+"""File name of the whole-territory feed (per-commune feeds are ``communes/<code>.ics``)."""
+
+_PRODID = f"-//Cités des métiers//itinerant {__version__}//FR"
+
+
+def commune_events(
+    events: Sequence[PublicEvent],
+    scenario: Scenario,
+    matrix: TravelMatrix,
+    commune: Commune,
+    *,
+    within_minutes: float | None = None,
+) -> tuple[PublicEvent, ...]:
+    """The events of a commune's feed and page (see the module docstring for the rule).
+
+    Parameters
+    ----------
+    events
+        Public events.
+    scenario, matrix
+        The scenario and its travel matrix.
+    commune
+        The commune.
+    within_minutes
+        Drive time limit (min); default :data:`DEFAULT_WITHIN_MINUTES`.
+
+    Returns
+    -------
+    tuple of PublicEvent
+    """
+    minutes = DEFAULT_WITHIN_MINUTES if within_minutes is None else within_minutes
+    origin = Origin(commune.name, OriginKind.COMMUNE, (commune.code,), commune.point, "")
+    found, _ = nearby(
+        events,
+        scenario,
+        matrix,
+        origin,
+        within_minutes=minutes,
+        catchment=True,
+        service_points=0,
+    )
+    return tuple(n.event for n in found)
+
+
+def _description(event: PublicEvent, lang: str | None) -> str:
+    lines = [
+        t(f"public.event.{event.kind.value}", lang),
+        format_hours(event.start, event.end, lang),
+        event.place_line,
+    ]
+    if event.poles:
+        lines.append(
+            t("public.poles_present", lang, poles=", ".join(pole_labels(event.poles, lang)))
+        )
+    lines.append(t("public.free", lang))
+    return "\n".join(lines)
+
+
+def _summary(event: PublicEvent, lang: str | None) -> str:
+    if event.kind is EventKind.POPUP:
+        return t("public.ics.summary_popup", lang, name=event.name)
+    return t("public.ics.summary_visit", lang, place=event.name)
+
+
+def feed_bytes(
+    events: Sequence[PublicEvent],
+    *,
+    name: str,
+    description: str,
+    generated_at: dt.datetime,
+    lang: str | None = None,
+) -> bytes:
+    """An iCalendar file of public events.
+
+    Parameters
+    ----------
+    events
+        The events.
+    name, description
+        Calendar name (``NAME``, ``X-WR-CALNAME``) and description.
+    generated_at
+        Publication time, for ``DTSTAMP`` (an aware datetime; stored in UTC).
+    lang
+        Language of the texts.
+
+    Returns
+    -------
+    bytes
+        The ``.ics`` content (UTF-8, CRLF, folded lines).
+    """
+    lang = lang or current_language()
+    stamp = generated_at.astimezone(dt.UTC)
+    cal = Calendar()
+    cal.add("prodid", _PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("name", name)
+    cal.add("x-wr-calname", name)
+    cal.add("description", description)
+    cal.add("x-wr-caldesc", description)
+    cal.add("x-wr-timezone", "Europe/Paris")
+    # a VTIMEZONE covering the events only (the full 1970-2038 history is 3 kB per feed)
+    years = [e.date.year for e in events] or [stamp.year]
+    first = dt.date(min(*years, stamp.year), 1, 1)
+    last = dt.date(max(years) + 2, 1, 1)
+    cal.add_component(Timezone.from_tzid("Europe/Paris", first_date=first, last_date=last))
+    for event in events:
+        item = Event()
+        item.add("uid", event.uid)
+        item.add("dtstamp", stamp)
+        item.add("dtstart", event.starts_at)
+        item.add("dtend", event.ends_at)
+        item.add("summary", _summary(event, lang))
+        item.add("location", f"{event.name}, {event.place_line}")
+        item.add("geo", (event.location.lat, event.location.lon))
+        item.add("description", _description(event, lang))
+        if event.poles:
+            item.add("categories", list(pole_labels(event.poles, lang)))
+        item.add("status", "CONFIRMED")
+        item.add("transp", "TRANSPARENT")
+        cal.add_component(item)
+    return bytes(cal.to_ical())
+
+
+def write_feeds(
+    schedule: Schedule,
+    scenario: Scenario,
+    matrix: TravelMatrix,
+    out_dir: str | Path,
+    *,
+    from_date: dt.date | None = None,
+    within_minutes: float | None = None,
+    generated_at: dt.datetime | None = None,
+    lang: str | None = None,
+) -> list[Path]:
+    """Write the Territory feed and one feed per commune.
+
+    Parameters
+    ----------
+    schedule, scenario, matrix
+        What to publish, its scenario and travel matrix.
+    out_dir
+        Folder to write ``territoire.ics`` and ``communes/<code>.ics`` into (created).
+    from_date
+        Leave out events before this date (``None``: the whole Schedule).
+    within_minutes
+        Drive time limit of the per-commune rule (default :data:`DEFAULT_WITHIN_MINUTES`).
+    generated_at
+        Publication time (``DTSTAMP``); default now.
+    lang
+        Language of the texts.
+
+    Returns
+    -------
+    list of Path
+        The files written, Territory feed first.
+    """
+    lang = lang or current_language()
+    stamp = generated_at or dt.datetime.now(dt.UTC)
+    minutes = DEFAULT_WITHIN_MINUTES if within_minutes is None else within_minutes
+    events = public_events(schedule, scenario, from_date=from_date)
+    territory = scenario.territory
+    out = Path(out_dir)
+    (out / "communes").mkdir(parents=True, exist_ok=True)
+    path = out / TERRITORY_FEED
+    path.write_bytes(
+        feed_bytes(
+            events,
+            name=t("public.ics.name_territory", lang, territory=territory.name),
+            description=t("public.ics.description_territory", lang, territory=territory.name),
+            generated_at=stamp,
+            lang=lang,
+        )
+    )
+    written = [path]
+    for commune in territory.communes:
+        mine = commune_events(events, scenario, matrix, commune, within_minutes=minutes)
+        path = out / "communes" / f"{commune.code}.ics"
+        path.write_bytes(
+            feed_bytes(
+                mine,
+                name=t("public.ics.name_commune", lang, commune=commune.name),
+                description=t(
+                    "public.ics.description_commune",
+                    lang,
+                    minutes=f"{minutes:g}",
+                    commune=commune.name,
+                ),
+                generated_at=stamp,
+                lang=lang,
+            )
+        )
+        written.append(path)
+    logger.info("wrote %d calendar feeds (%d events) in %s", len(written), len(events), out)
+    return written

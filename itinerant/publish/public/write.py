@@ -1,0 +1,112 @@
+"""Writing the whole public timetable into one folder, ready to put on a web server.
+
+Layout (``out_dir``; every link of the site is relative, so the folder can be served as is
+from any address, or opened from disk)::
+
+    index.html              search by commune, alphabetical list, next dates
+    site.css, recherche.js  style sheet and optional search script
+    communes/<code>.html    one page per commune (INSEE code)
+    ics/territoire.ics      calendar feed of the whole Territory
+    ics/communes/<code>.ics one calendar feed per commune
+    opendata/calendrier.geojson, calendrier.csv, calendrier.json
+    affiches/<stop id>.pdf  one A4 poster per Stop visited
+
+Write each Publication into a new, empty folder: files of an older Publication (a poster of a
+Stop no longer visited...) are never deleted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from itinerant.model import Scenario
+from itinerant.publish.public.feeds import write_feeds
+from itinerant.publish.public.opendata import write_open_data
+from itinerant.publish.public.posters import write_posters
+from itinerant.publish.public.site import LAYOUT, write_site
+
+if TYPE_CHECKING:
+    from itinerant.routing import TravelMatrix
+    from itinerant.schedule.schedule import Schedule
+
+__all__ = ["write_public"]
+
+logger = logging.getLogger(__name__)
+
+
+def write_public(
+    schedule: Schedule,
+    scenario: Scenario,
+    matrix: TravelMatrix,
+    out_dir: str | Path,
+    *,
+    from_date: dt.date | None = None,
+    within_minutes: float | None = None,
+    generated_at: dt.datetime | None = None,
+    lang: str | None = None,
+) -> list[Path]:
+    """Write the site, calendar feeds, open data and posters (layout in the module docstring).
+
+    Parameters
+    ----------
+    schedule, scenario, matrix
+        What to publish, its scenario and its travel matrix
+        (:func:`itinerant.pipeline.matrix_between` over
+        :func:`itinerant.pipeline.scenario_places`).
+    out_dir
+        The folder to publish into (created).
+    from_date
+        Leave out events before this date (``None``: the whole Schedule).
+    within_minutes
+        Drive time limit (min) of the per-commune rule of pages and feeds (default
+        :data:`~itinerant.publish.public.timetable.DEFAULT_WITHIN_MINUTES`).
+    generated_at
+        Publication time (aware datetime), written in feeds, open data, pages and posters;
+        default now. Pass a fixed value for reproducible files.
+    lang
+        Language of the texts (``fr`` by default); open data field names stay French.
+
+    Returns
+    -------
+    list of Path
+        Every file written.
+    """
+    stamp = generated_at or dt.datetime.now(dt.UTC)
+    out = Path(out_dir)
+    written = write_site(
+        schedule,
+        scenario,
+        matrix,
+        out,
+        from_date=from_date,
+        within_minutes=within_minutes,
+        generated_at=stamp,
+        lang=lang,
+    )
+    written += write_feeds(
+        schedule,
+        scenario,
+        matrix,
+        out / LAYOUT["ics"],
+        from_date=from_date,
+        within_minutes=within_minutes,
+        generated_at=stamp,
+        lang=lang,
+    )
+    written += write_open_data(
+        schedule, scenario, out / LAYOUT["opendata"], from_date=from_date, generated_at=stamp
+    )
+    written += write_posters(
+        schedule,
+        scenario,
+        matrix,
+        out / LAYOUT["posters"],
+        from_date=from_date,
+        generated_at=stamp,
+        lang=lang,
+    )
+    logger.info("published %d files in %s", len(written), out)
+    return written

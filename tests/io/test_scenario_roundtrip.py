@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from itinerant.io.scenario import load_scenario, write_scenario
+from itinerant.model import Scenario
+
+
+def test_write_then_read_gives_an_equal_scenario(tiny_scenario: Scenario, tmp_path: Path) -> None:
+    folder = write_scenario(tiny_scenario, tmp_path / "s")
+    loaded = load_scenario(folder)
+    assert loaded == tiny_scenario
+
+
+def test_second_round_trip_is_byte_identical(tiny_scenario: Scenario, tmp_path: Path) -> None:
+    a = write_scenario(tiny_scenario, tmp_path / "a")
+    b = write_scenario(load_scenario(a), tmp_path / "b")
+    for path in sorted(a.iterdir()):
+        assert path.read_bytes() == (b / path.name).read_bytes(), path.name
