@@ -21,6 +21,7 @@ from typing import Literal
 
 from shapely.geometry.base import BaseGeometry
 
+from itinerant.clock import minutes_between
 from itinerant.errors import InputError
 
 __all__ = [
@@ -37,6 +38,7 @@ __all__ = [
     "Location",
     "NeedSettings",
     "NetworkSettings",
+    "PlanSettings",
     "Pole",
     "PopUp",
     "Precision",
@@ -143,11 +145,6 @@ def _check_weekdays(days: frozenset[int], name: str) -> None:
         raise FieldError(name, "needs at least one weekday")
     if not days <= set(range(7)):
         raise FieldError(name, f"weekday numbers must be 0..6, got {sorted(days)}")
-
-
-def minutes_between(start: dt.time, end: dt.time) -> int:
-    """Whole minutes from ``start`` to ``end`` on the same day."""
-    return (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
 
 
 @dataclass(frozen=True, slots=True)
@@ -517,6 +514,83 @@ class NetworkSettings:
 
 
 @dataclass(frozen=True)
+class PlanSettings:
+    """Named weights and rules of the planner, each with a sensible default.
+
+    Attributes
+    ----------
+    repeat_decay
+        Value of each further visit reaching a commune, relative to the previous one (0..1): the
+        first visit counts fully, the second ``repeat_decay``, the third ``repeat_decay**2``...
+    max_counted_visits
+        Visits reaching a commune beyond this number add nothing.
+    high_need_index
+        Need index (per inhabitant, 0..) from which a commune has a frequency target.
+    frequency_weight
+        Penalty, in need units, for each rotation period in which a high-need commune is not
+        reached (the frequency target: at least once every rotation period).
+    regularity_weight
+        Bonus, in need units, for each visit that repeats the same Stop on the same weekday and
+        session one rotation period earlier (so the public can remember it).
+    equity_floor
+        Share (0..1) of its fair share of need reached that each zone (EPCI) should get at least.
+    equity_weight
+        Penalty per unit of need missing under a zone's equity floor.
+    km_weight
+        Cost, in need units, of each kilometre driven (the least driving, all else equal).
+    popup_priority_value
+        Value, in need units, of staffing an optional PopUp, times its priority.
+    midday
+        Clock time splitting morning (am) and afternoon (pm) half-days of availability.
+    co2_kg_per_km
+        Emission factor of a diesel minibus, for the CO2 estimate (kg CO2e per km).
+
+    Notes
+    -----
+    The defaults put reach first, as the territorial-equity guide asks: a commune never visited
+    weighs more than a second visit to one already reached. With ``repeat_decay = 0.25`` and
+    ``frequency_weight = 0.25``, a second visit to a high-need commune in the next rotation
+    period is worth half its Need (a quarter for the visit, a quarter for the frequency target),
+    a first visit to any commune its whole Need; frequency targets apply to the neediest
+    communes only (``high_need_index = 0.7``: about a quarter of the default territory's
+    communes). Raise ``repeat_decay``, ``frequency_weight`` or ``regularity_weight`` to favour
+    a regular service in fewer places.
+    """
+
+    repeat_decay: float = 0.25
+    max_counted_visits: int = 4
+    high_need_index: float = 0.7
+    frequency_weight: float = 0.25
+    regularity_weight: float = 10.0
+    equity_floor: float = 0.5
+    equity_weight: float = 1.0
+    km_weight: float = 0.5
+    popup_priority_value: float = 200.0
+    midday: dt.time = dt.time(13, 0)
+    co2_kg_per_km: float = 0.25
+
+    def __post_init__(self) -> None:
+        for name in ("repeat_decay", "equity_floor"):
+            value = getattr(self, name)
+            if not 0.0 <= value <= 1.0:
+                raise FieldError(name, f"{value} is outside 0..1")
+        for name in (
+            "high_need_index",
+            "frequency_weight",
+            "regularity_weight",
+            "equity_weight",
+            "km_weight",
+            "popup_priority_value",
+            "co2_kg_per_km",
+        ):
+            value = getattr(self, name)
+            if value < 0:
+                raise FieldError(name, f"{value} is negative")
+        if not 1 <= self.max_counted_visits <= 52:
+            raise FieldError("max_counted_visits", f"{self.max_counted_visits} is outside 1..52")
+
+
+@dataclass(frozen=True)
 class Territory:
     """The area a Cité covers: its communes and existing ServicePoints."""
 
@@ -587,6 +661,7 @@ class Scenario:
     sample: bool = False
     network: NetworkSettings = field(default_factory=NetworkSettings)
     need: NeedSettings = field(default_factory=NeedSettings)
+    plan: PlanSettings = field(default_factory=PlanSettings)
 
     def __post_init__(self) -> None:
         _check_text(self.name, "name")

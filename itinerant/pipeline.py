@@ -1,7 +1,19 @@
-"""Choosing the road network of a Scenario and computing travel matrices between its places.
+"""The one pipeline from a scenario to planning data, used by every entry point.
 
-This is the one place that turns a :class:`~itinerant.model.Scenario` into routing inputs; the
-routing layer itself (:mod:`itinerant.routing`) knows nothing of scenarios.
+CLI commands, the dashboard, the demo and the benchmarks all go the same way, with the same
+options::
+
+    scenario = load_scenario_or_default(path)          # io: load + validate
+    routed = route_scenario(scenario, network="approx")  # routing: network, snapping, matrix
+    routed.diagnostic                                    # access diagnostic (Need per commune)
+    data = routed.planning_data()                        # schedule: PlanningData for the planner
+
+:func:`route_scenario` builds the road network (:func:`build_network`), snaps every place of the
+scenario (:func:`scenario_places`) and computes one travel matrix between them all; pairs that
+no road joins are *named*, never an error here (a commune cut off by the network must still be
+diagnosed and planned around), so every entry point sees the same matrix. This module is the
+only one that turns a :class:`~itinerant.model.Scenario` into routing inputs: the routing layer
+itself (:mod:`itinerant.routing`) knows nothing of scenarios.
 
 Network specifications (``--network`` on the command line, ``[network] source`` in
 ``scenario.toml``):
@@ -22,9 +34,13 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from itinerant.access import AccessDiagnostic, diagnose
 from itinerant.errors import InputError
-from itinerant.model import Location, Scenario
+from itinerant.io import default_scenario_dir, load_scenario
+from itinerant.model import Location, PlanSettings, Scenario
+from itinerant.places import PlaceKey, PlaceKind
 from itinerant.routing import (
     RoadNetwork,
     TravelMatrix,
@@ -36,7 +52,18 @@ from itinerant.routing import (
     travel_matrix,
 )
 
-__all__ = ["Place", "build_network", "matrix_between", "scenario_places"]
+if TYPE_CHECKING:
+    from itinerant.schedule.data import PlanningData
+
+__all__ = [
+    "Place",
+    "RoutedScenario",
+    "build_network",
+    "load_scenario_or_default",
+    "matrix_between",
+    "route_scenario",
+    "scenario_places",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +72,7 @@ logger = logging.getLogger(__name__)
 class Place:
     """A named point to route between (a commune, a ServicePoint, a Stop, a Depot...)."""
 
-    id: str
+    id: PlaceKey
     name: str
     location: Location
 
@@ -100,15 +127,19 @@ def build_network(
 def scenario_places(scenario: Scenario) -> list[Place]:
     """Every place of a scenario: communes, ServicePoints, Depots, Stops and PopUps.
 
-    Ids are prefixed by their kind (``commune:23096``, ``sp:ft-gueret``...) so they are unique.
+    Ids are :class:`~itinerant.places.PlaceKey` handles (``commune:23096``, ``sp:ft-gueret``...),
+    unique across kinds.
     """
     t = scenario.territory
-    places = [Place(f"commune:{c.code}", c.name, c.point) for c in t.communes]
-    places += [Place(f"sp:{s.id}", s.name, s.location) for s in t.service_points]
-    places += [Place(f"depot:{d.id}", d.name, d.location) for d in scenario.depots]
-    places += [Place(f"stop:{s.id}", s.name, s.location) for s in scenario.stops]
-    places += [Place(f"popup:{p.id}", p.name, p.location) for p in scenario.popups]
+    places = [Place(PlaceKey.commune(c.code), c.name, c.point) for c in t.communes]
+    places += [Place(PlaceKey.service_point(s.id), s.name, s.location) for s in t.service_points]
+    places += [Place(PlaceKey.depot(d.id), d.name, d.location) for d in scenario.depots]
+    places += [Place(PlaceKey.stop(s.id), s.name, s.location) for s in scenario.stops]
+    places += [Place(PlaceKey.popup(p.id), p.name, p.location) for p in scenario.popups]
     return places
+
+
+_ACCESS_KINDS = frozenset({PlaceKind.COMMUNE, PlaceKind.SERVICE_POINT})
 
 
 def matrix_between(
@@ -128,3 +159,66 @@ def matrix_between(
     )
     cache = Path(cache_dir) if cache_dir is not None else default_cache_dir()
     return travel_matrix(network, snapped, cache_dir=cache, allow_unreachable=allow_unreachable)
+
+
+def load_scenario_or_default(folder: str | os.PathLike[str] | None = None) -> Scenario:
+    """Load and validate the scenario in ``folder`` (default: the embedded default territory)."""
+    return load_scenario(folder if folder is not None else default_scenario_dir())
+
+
+@dataclass(frozen=True)
+class RoutedScenario:
+    """A scenario with its road network, travel matrix and access diagnostic (never mutated).
+
+    ``matrix`` covers every place of the scenario, or only its communes and ServicePoints when
+    it was routed with ``access_only`` (enough for the diagnostic, not for planning).
+    """
+
+    scenario: Scenario
+    network: RoadNetwork
+    matrix: TravelMatrix
+    diagnostic: AccessDiagnostic
+
+    @property
+    def approximate(self) -> bool:
+        """Whether the travel times come from the approximate network."""
+        return self.matrix.approximate
+
+    def planning_data(self, settings: PlanSettings | None = None) -> PlanningData:
+        """The planner's prepared data, with ``settings`` or else the scenario's ``[plan]``."""
+        from itinerant.schedule.data import prepare  # noqa: PLC0415 (loads the planner's stage)
+
+        return prepare(self.scenario, self.matrix, self.diagnostic, settings or self.scenario.plan)
+
+
+def route_scenario(
+    scenario: Scenario,
+    *,
+    network: str | RoadNetwork | None = None,
+    cache_dir: str | os.PathLike[str] | None = None,
+    access_only: bool = False,
+) -> RoutedScenario:
+    """Route ``scenario``: network, snapping, one travel matrix and the access diagnostic.
+
+    Parameters
+    ----------
+    scenario
+        The validated scenario.
+    network
+        ``"approximate"``, ``"osm"``, a file path (see :func:`build_network`), or a network
+        already built; default: the scenario's ``[network] source``.
+    cache_dir
+        Cache of downloaded networks and computed matrices (default ``~/.cache/itinerant``).
+    access_only
+        Compute the matrix between communes and ServicePoints only (the diagnostic's need).
+    """
+    road = (
+        network
+        if isinstance(network, RoadNetwork)
+        else build_network(scenario, network, cache_dir=cache_dir)
+    )
+    places = scenario_places(scenario)
+    if access_only:
+        places = [p for p in places if p.id.kind in _ACCESS_KINDS]
+    matrix = matrix_between(road, places, cache_dir=cache_dir, allow_unreachable=True)
+    return RoutedScenario(scenario, road, matrix, diagnose(scenario, matrix))

@@ -921,6 +921,7 @@ def load_scenario(folder: str | os.PathLike[str]) -> Scenario:
         service_points=tuple(sp for _, sp in sp_rows),
         departement=str(terr.get("departement", "")),
     )
+    resources: dict[str, Any] = {key: tuple(obj for _, obj in rows) for key, rows in tables.items()}
     scenario = Scenario(
         name=str(meta.get("name", root.name)),
         description=str(meta.get("description", "")),
@@ -929,7 +930,7 @@ def load_scenario(folder: str | os.PathLike[str]) -> Scenario:
         horizon=horizon,
         network=network,
         need=need,
-        **{key: tuple(obj for _, obj in rows) for key, rows in tables.items()},
+        **resources,
     )
     logger.info(
         "loaded scenario %r: %d communes, %d service points, %d stops, %d buses, %d counsellors",

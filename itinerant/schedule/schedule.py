@@ -1,4 +1,4 @@
-"""The Schedule and its parts (glossary: Visit, Tour, Schedule), and the planner's settings.
+"""The Schedule and its parts (glossary: Visit, Tour, Schedule); the planner's settings.
 
 These are plain, frozen data: no solver here. A Schedule is what the planner returns, what the
 validator checks, what a coordinator publishes. Clock times are local :class:`datetime.time`.
@@ -9,86 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from itinerant.model import FieldError, Pole
+from itinerant.model import FieldError, PlanSettings, Pole
 
 __all__ = ["PlanSettings", "PopUpStaffing", "Schedule", "Tour", "Visit"]
-
-
-@dataclass(frozen=True)
-class PlanSettings:
-    """Named weights and rules of the planner, each with a sensible default.
-
-    Attributes
-    ----------
-    repeat_decay
-        Value of each further visit reaching a commune, relative to the previous one (0..1): the
-        first visit counts fully, the second ``repeat_decay``, the third ``repeat_decay**2``...
-    max_counted_visits
-        Visits reaching a commune beyond this number add nothing.
-    high_need_index
-        Need index (per inhabitant, 0..) from which a commune has a frequency target.
-    frequency_weight
-        Penalty, in need units, for each rotation period in which a high-need commune is not
-        reached (the frequency target: at least once every rotation period).
-    regularity_weight
-        Bonus, in need units, for each visit that repeats the same Stop on the same weekday and
-        session one rotation period earlier (so the public can remember it).
-    equity_floor
-        Share (0..1) of its fair share of need reached that each zone (EPCI) should get at least.
-    equity_weight
-        Penalty per unit of need missing under a zone's equity floor.
-    km_weight
-        Cost, in need units, of each kilometre driven (the least driving, all else equal).
-    popup_priority_value
-        Value, in need units, of staffing an optional PopUp, times its priority.
-    midday
-        Clock time splitting morning (am) and afternoon (pm) half-days of availability.
-    co2_kg_per_km
-        Emission factor of a diesel minibus, for the CO2 estimate (kg CO2e per km).
-
-    Notes
-    -----
-    The defaults put reach first, as the territorial-equity guide asks: a commune never visited
-    weighs more than a second visit to one already reached. With ``repeat_decay = 0.25`` and
-    ``frequency_weight = 0.25``, a second visit to a high-need commune in the next rotation
-    period is worth half its Need (a quarter for the visit, a quarter for the frequency target),
-    a first visit to any commune its whole Need; frequency targets apply to the neediest
-    communes only (``high_need_index = 0.7``: about a quarter of the default territory's
-    communes). Raise ``repeat_decay``, ``frequency_weight`` or ``regularity_weight`` to favour
-    a regular service in fewer places.
-    """
-
-    repeat_decay: float = 0.25
-    max_counted_visits: int = 4
-    high_need_index: float = 0.7
-    frequency_weight: float = 0.25
-    regularity_weight: float = 10.0
-    equity_floor: float = 0.5
-    equity_weight: float = 1.0
-    km_weight: float = 0.5
-    popup_priority_value: float = 200.0
-    midday: dt.time = dt.time(13, 0)
-    co2_kg_per_km: float = 0.25
-
-    def __post_init__(self) -> None:
-        for name in ("repeat_decay", "equity_floor"):
-            value = getattr(self, name)
-            if not 0.0 <= value <= 1.0:
-                raise FieldError(name, f"{value} is outside 0..1")
-        for name in (
-            "high_need_index",
-            "frequency_weight",
-            "regularity_weight",
-            "equity_weight",
-            "km_weight",
-            "popup_priority_value",
-            "co2_kg_per_km",
-        ):
-            value = getattr(self, name)
-            if value < 0:
-                raise FieldError(name, f"{value} is negative")
-        if not 1 <= self.max_counted_visits <= 52:
-            raise FieldError("max_counted_visits", f"{self.max_counted_visits} is outside 1..52")
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,8 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from itinerant.model import Pole, Slot, minutes_between
+from itinerant.clock import minutes_between
+from itinerant.model import Pole, Slot
 from itinerant.schedule.data import PlanningData, slots_of
 from itinerant.schedule.schedule import Schedule, Tour
 
