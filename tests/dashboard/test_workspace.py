@@ -225,7 +225,7 @@ def test_bootstrap_demo_plans_and_publishes_once(tmp_path):
 
 
 def test_demo_command(tmp_path, monkeypatch):
-    from itinerant import demo
+    from itinerant.dashboard import demo
     from itinerant.dashboard.workspace import DemoResult
 
     calls = []

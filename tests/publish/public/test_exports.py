@@ -401,7 +401,7 @@ def test_poster_fonts_fall_back_to_the_fonts_bundled_with_reportlab(monkeypatch,
     from pypdf import PdfReader
     from reportlab.pdfgen.canvas import Canvas
 
-    from itinerant import pdf_fonts
+    from itinerant.publish import pdf_fonts
     from itinerant.publish.public import posters
 
     missing = tmp_path / "no-dejavu" / "DejaVuSans.ttf"
