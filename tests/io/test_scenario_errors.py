@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from itinerant.errors import InputError, Problem, ScenarioError
-from itinerant.io.scenario import load_indicators, load_scenario
+from itinerant.io import load_indicators, load_scenario
 
 
 def read_rows(path: Path) -> list[list[str]]:
@@ -204,6 +204,28 @@ CASES: list[tuple[str, Breaker, tuple[str, int | None, str, str]]] = [
         "wrongly typed setting",
         lambda d: replace_text(d, "scenario.toml", "\nweeks = 2", '\nweeks = "two"'),
         ("scenario.toml", None, "horizon.weeks", "is not a int"),
+    ),
+    (
+        "planner setting out of range",
+        lambda d: replace_text(d, "scenario.toml", "repeat_decay = 0.25", "repeat_decay = 1.5"),
+        ("scenario.toml", None, "plan.repeat_decay", "is outside 0..1"),
+    ),
+    (
+        "unknown planner setting",
+        lambda d: replace_text(d, "scenario.toml", "[plan]\n", "[plan]\nrepeat_decai = 0.5\n"),
+        ("scenario.toml", None, "plan.repeat_decai", "unknown setting (known: repeat_decay"),
+    ),
+    (
+        "wrongly typed planner setting",
+        lambda d: replace_text(
+            d, "scenario.toml", "max_counted_visits = 4", "max_counted_visits = 4.5"
+        ),
+        ("scenario.toml", None, "plan.max_counted_visits", "is not a int"),
+    ),
+    (
+        "bad planner clock time",
+        lambda d: replace_text(d, "scenario.toml", 'midday = "13:00"', 'midday = "1pm"'),
+        ("scenario.toml", None, "plan.midday", "not a clock time"),
     ),
     (
         "named file missing",

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from itinerant.io.scenario import load_scenario, write_scenario
+from itinerant.io import load_scenario, write_scenario
 from itinerant.model import Scenario
 
 
@@ -17,3 +17,18 @@ def test_second_round_trip_is_byte_identical(tiny_scenario: Scenario, tmp_path: 
     b = write_scenario(load_scenario(a), tmp_path / "b")
     for path in sorted(a.iterdir()):
         assert path.read_bytes() == (b / path.name).read_bytes(), path.name
+
+
+def test_written_files_get_the_usual_mode_not_owner_only(
+    tiny_scenario: Scenario, tmp_path: Path
+) -> None:
+    import os
+
+    mask = os.umask(0o022)
+    try:
+        folder = write_scenario(tiny_scenario, tmp_path / "s")
+    finally:
+        os.umask(mask)
+    modes = {path.name: path.stat().st_mode & 0o777 for path in folder.iterdir()}
+    assert modes, "nothing written"
+    assert set(modes.values()) == {0o644}, modes
