@@ -27,10 +27,7 @@ import multiprocessing
 import os
 import threading
 import weakref
-from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -43,8 +40,9 @@ from itinerant.errors import InputError, UnreachableError
 from itinerant.routing.cache import load_arrays, matrix_key, save_arrays
 from itinerant.routing.network import APPROX_DETOUR_FACTOR, RoadNetwork
 from itinerant.routing.snapping import SnappedPlaces
+from itinerant.routing.travel_times import TravelMatrix
 
-__all__ = ["TravelMatrix", "travel_matrix"]
+__all__ = ["travel_matrix"]
 
 logger = logging.getLogger(__name__)
 
@@ -55,173 +53,6 @@ _CHUNK_BYTES = 64 * 2**20  # largest (sources x nodes) float64 block per dijkstr
 _PARALLEL_MIN_WORK = 1e7  # sources x nodes below which one process is faster than a pool
 
 _CSR_CACHE: weakref.WeakKeyDictionary[RoadNetwork, csr_matrix] = weakref.WeakKeyDictionary()
-
-
-@dataclass(frozen=True, eq=False)
-class TravelMatrix:
-    """Driving durations and distances between places, in integer seconds and metres.
-
-    Attributes
-    ----------
-    ids, names
-        Place ids and names; row/column ``k`` is place ``ids[k]``.
-    durations_s
-        ``(n, n)`` int64 durations in seconds, origin in rows; -1 where unreachable.
-    distances_m
-        ``(n, n)`` int64 distances in metres along the fastest path; -1 where unreachable.
-    reachable
-        ``(n, n)`` bool, False where no road path exists (the diagonal is True).
-    approximate
-        True if computed on an approximate network (straight lines between communes).
-    network_label
-        Description of the road network used.
-    """
-
-    ids: tuple[str, ...]
-    names: tuple[str, ...]
-    durations_s: NDArray[np.int64]
-    distances_m: NDArray[np.int64]
-    reachable: NDArray[np.bool_]
-    approximate: bool
-    network_label: str
-
-    def __post_init__(self) -> None:
-        n = len(self.ids)
-        if len(self.names) != n:
-            msg = f"TravelMatrix: {n} ids but {len(self.names)} names"
-            raise InputError(msg)
-        if len(set(self.ids)) != n:
-            msg = "TravelMatrix: duplicate ids"
-            raise InputError(msg)
-        for name, arr, dtype in (
-            ("durations_s", self.durations_s, np.int64),
-            ("distances_m", self.distances_m, np.int64),
-            ("reachable", self.reachable, np.bool_),
-        ):
-            if arr.shape != (n, n) or arr.dtype != dtype:
-                msg = f"TravelMatrix: {name} must be {np.dtype(dtype)} of shape ({n}, {n})"
-                raise InputError(msg)
-            arr.setflags(write=False)
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, TravelMatrix):
-            return NotImplemented
-        return (
-            self.ids == other.ids
-            and self.names == other.names
-            and self.approximate == other.approximate
-            and self.network_label == other.network_label
-            and np.array_equal(self.durations_s, other.durations_s)
-            and np.array_equal(self.distances_m, other.distances_m)
-            and np.array_equal(self.reachable, other.reachable)
-        )
-
-    __hash__ = None  # type: ignore[assignment]
-
-    @cached_property
-    def _positions(self) -> dict[str, int]:
-        return {pid: k for k, pid in enumerate(self.ids)}
-
-    def index(self, place_id: str) -> int:
-        """Row/column of a place.
-
-        Parameters
-        ----------
-        place_id
-            The place's id.
-
-        Returns
-        -------
-        int
-
-        Raises
-        ------
-        InputError
-            If the id is not in the matrix.
-        """
-        try:
-            return self._positions[place_id]
-        except KeyError:
-            msg = f"place id {place_id!r} is not in the travel matrix"
-            raise InputError(msg) from None
-
-    def _indices(self, place_ids: Sequence[str]) -> NDArray[np.intp]:
-        missing = [p for p in place_ids if p not in self._positions]
-        if missing:
-            msg = f"place ids not in the travel matrix: {', '.join(map(repr, missing))}"
-            raise InputError(msg)
-        return np.array([self._positions[p] for p in place_ids], dtype=np.intp)
-
-    def unreachable_pairs(self) -> list[tuple[str, str]]:
-        """Every ordered pair of places with no road path between them.
-
-        Returns
-        -------
-        list of (origin name, destination name)
-        """
-        rows, cols = np.nonzero(~self.reachable)
-        return [(self.names[i], self.names[j]) for i, j in zip(rows, cols, strict=True)]
-
-    def durations_between(
-        self, origin_ids: Sequence[str], dest_ids: Sequence[str]
-    ) -> NDArray[np.int64]:
-        """Durations in seconds from each origin (rows) to each destination (columns).
-
-        Parameters
-        ----------
-        origin_ids, dest_ids
-            Place ids.
-
-        Returns
-        -------
-        numpy.ndarray
-            int64 array of shape ``(len(origin_ids), len(dest_ids))``; -1 where unreachable.
-        """
-        return self.durations_s[np.ix_(self._indices(origin_ids), self._indices(dest_ids))]
-
-    def distances_between(
-        self, origin_ids: Sequence[str], dest_ids: Sequence[str]
-    ) -> NDArray[np.int64]:
-        """Distances in metres from each origin (rows) to each destination (columns).
-
-        Parameters
-        ----------
-        origin_ids, dest_ids
-            Place ids.
-
-        Returns
-        -------
-        numpy.ndarray
-            int64 array of shape ``(len(origin_ids), len(dest_ids))``; -1 where unreachable.
-        """
-        return self.distances_m[np.ix_(self._indices(origin_ids), self._indices(dest_ids))]
-
-    def submatrix(self, place_ids: Sequence[str]) -> TravelMatrix:
-        """The travel matrix restricted to some places, in the given order.
-
-        Parameters
-        ----------
-        place_ids
-            Place ids (unique).
-
-        Returns
-        -------
-        TravelMatrix
-        """
-        k = self._indices(place_ids)
-        sub = np.ix_(k, k)
-        return TravelMatrix(
-            ids=tuple(self.ids[i] for i in k),
-            names=tuple(self.names[i] for i in k),
-            durations_s=self.durations_s[sub].copy(),
-            distances_m=self.distances_m[sub].copy(),
-            reachable=self.reachable[sub].copy(),
-            approximate=self.approximate,
-            network_label=self.network_label,
-        )
 
 
 def travel_matrix(

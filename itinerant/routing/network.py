@@ -24,7 +24,7 @@ import math
 import re
 import tempfile
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence, Sized
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -443,6 +443,22 @@ def _prepare(raw: Any, hwy_speeds: Mapping[str, float] | None) -> Any:
 # --------------------------------------------------------------------------- approximate
 
 
+def same_length(where: str, **sequences: Sized) -> int:
+    """The common length of ``sequences``; :class:`InputError` naming them if they differ.
+
+    ``where`` names the function checking, for the message.
+    """
+    lengths = {name: len(seq) for name, seq in sequences.items()}
+    if len(set(lengths.values())) > 1:
+        *first, last = lengths
+        msg = (
+            f"{where}: {', '.join(first)} and {last} differ in length "
+            f"({', '.join(map(str, lengths.values()))})"
+        )
+        raise InputError(msg)
+    return next(iter(lengths.values()), 0)
+
+
 def approximate_network(
     codes: Sequence[str],
     names: Sequence[str],
@@ -493,13 +509,9 @@ def approximate_network(
         On mismatched lengths, duplicate codes, no commune, a missing boundary or point, or a
         factor below 1 or non-positive speed.
     """
-    n = len(codes)
-    if not (len(names) == len(points) == len(boundaries) == n):
-        msg = (
-            f"approximate_network: codes, names, points and boundaries differ in length "
-            f"({n}, {len(names)}, {len(points)}, {len(boundaries)})"
-        )
-        raise InputError(msg)
+    n = same_length(
+        "approximate_network", codes=codes, names=names, points=points, boundaries=boundaries
+    )
     if n == 0:
         msg = "approximate_network: no commune given"
         raise InputError(msg)
@@ -643,12 +655,13 @@ def network_from_file(
     path
         The file.
     hwy_speeds
-        Speed by highway class in km/h; default :data:`HWY_SPEEDS_KMH`.
+        Speed (km/h) of each highway class, for segments without a usable ``maxspeed``;
+        default :data:`HWY_SPEEDS_KMH`.
 
     Returns
     -------
     RoadNetwork
-        ``source="file"``, ``approximate=False``.
+        The file's roads (``source="file"``, not approximate).
 
     Raises
     ------

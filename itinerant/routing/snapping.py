@@ -12,7 +12,8 @@ from numpy.typing import ArrayLike, NDArray
 from sklearn.neighbors import BallTree
 
 from itinerant.errors import InputError, SnappingError
-from itinerant.routing.network import EARTH_RADIUS_M, RoadNetwork
+from itinerant.routing.network import EARTH_RADIUS_M, RoadNetwork, same_length
+from itinerant.routing.travel_times import fields_equal
 
 __all__ = ["SnappedPlaces", "snap_places"]
 
@@ -48,16 +49,7 @@ class SnappedPlaces:
         return len(self.ids)
 
     def __eq__(self, other: object) -> bool:
-        if not isinstance(other, SnappedPlaces):
-            return NotImplemented
-        return (
-            self.ids == other.ids
-            and self.names == other.names
-            and np.array_equal(self.lons, other.lons)
-            and np.array_equal(self.lats, other.lats)
-            and np.array_equal(self.nodes, other.nodes)
-            and np.array_equal(self.distances_m, other.distances_m)
-        )
+        return fields_equal(self, other) if isinstance(other, SnappedPlaces) else NotImplemented
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -102,13 +94,7 @@ def snap_places(
     """
     lon = np.array(lons, dtype=np.float64).reshape(-1)  # a copy: made read-only below
     lat = np.array(lats, dtype=np.float64).reshape(-1)
-    n = len(ids)
-    if not (len(names) == len(lon) == len(lat) == n):
-        msg = (
-            f"snap_places: ids, names, lons and lats differ in length "
-            f"({n}, {len(names)}, {len(lon)}, {len(lat)})"
-        )
-        raise InputError(msg)
+    n = same_length("snap_places", ids=ids, names=names, lons=lon, lats=lat)
     dupes = sorted(k for k, c in Counter(ids).items() if c > 1)
     if dupes:
         msg = f"snap_places: duplicate place ids {', '.join(map(str, dupes))}"
@@ -144,11 +130,4 @@ def snap_places(
     )
     for arr in (lon, lat, nodes, distances):
         arr.setflags(write=False)
-    return SnappedPlaces(
-        ids=tuple(str(i) for i in ids),
-        names=tuple(str(x) for x in names),
-        lons=lon,
-        lats=lat,
-        nodes=nodes,
-        distances_m=distances,
-    )
+    return SnappedPlaces(tuple(map(str, ids)), tuple(map(str, names)), lon, lat, nodes, distances)
