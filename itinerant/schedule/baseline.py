@@ -16,11 +16,13 @@ import logging
 from collections import defaultdict
 from collections.abc import Iterable
 
+from itinerant.clock import clock_of
 from itinerant.model import Pole, Slot
+from itinerant.places import PlaceKey
 from itinerant.schedule.data import PlanningData, slots_of
 from itinerant.schedule.patterns import DayPattern, tour_from_pattern
 from itinerant.schedule.schedule import PopUpStaffing, Schedule, Tour
-from itinerant.schedule.timing import TimedTour, clock, time_tour
+from itinerant.schedule.timing import TimedTour, time_tour
 
 __all__ = ["CrewBook", "round_robin", "staff_popups", "stop_cycle"]
 
@@ -97,10 +99,7 @@ def stop_cycle(data: PlanningData) -> list[str]:
     Communes by decreasing population, each served by the Stop that reaches it fastest; a Stop
     appears once, at its first commune.
     """
-    reach: dict[str, list[str]] = defaultdict(list)
-    for stop_id, codes in data.catchments.items():
-        for code in codes:
-            reach[code].append(stop_id)
+    reach = data.stops_reaching
     order: list[str] = []
     communes = sorted(data.scenario.territory.communes, key=lambda c: (-c.population, c.code))
     for commune in communes:
@@ -108,7 +107,8 @@ def stop_cycle(data: PlanningData) -> list[str]:
         if not stops:
             continue
         nearest = min(
-            stops, key=lambda s: (data.travel_s(f"stop:{s}", f"commune:{commune.code}"), s)
+            stops,
+            key=lambda s: (data.travel_s(PlaceKey.stop(s), PlaceKey.commune(commune.code)), s),
         )
         if nearest not in order:
             order.append(nearest)
@@ -153,7 +153,7 @@ def staff_popups(data: PlanningData, book: CrewBook) -> list[PopUpStaffing]:
 def _one_half_each(data: PlanningData, timed: TimedTour) -> bool:
     """Whether every session lies in one half-day (crews are chosen per half-day)."""
     return all(
-        len(slots_of(clock(s), clock(e), data.settings.midday)) == 1
+        len(slots_of(clock_of(s), clock_of(e), data.settings.midday)) == 1
         for s, e in zip(timed.starts, timed.ends, strict=True)
     )
 
@@ -193,7 +193,7 @@ def round_robin(data: PlanningData, *, sessions_per_day: int = 2) -> Schedule:
             continue
         halves = frozenset().union(
             *(
-                slots_of(clock(s), clock(e), data.settings.midday)
+                slots_of(clock_of(s), clock_of(e), data.settings.midday)
                 for s, e in zip(timed.starts, timed.ends, strict=True)
             )
         )
@@ -207,16 +207,9 @@ def round_robin(data: PlanningData, *, sessions_per_day: int = 2) -> Schedule:
         position = cursor
         visited.update((stop_id, day) for stop_id in chosen)
         halves_each = tuple(
-            next(iter(slots_of(clock(a), clock(b), data.settings.midday)))
+            next(iter(slots_of(clock_of(a), clock_of(b), data.settings.midday)))
             for a, b in zip(timed.starts, timed.ends, strict=True)
         )
         pattern = DayPattern(tuple(chosen), timed, halves_each)
         tours.append(tour_from_pattern(bus_id, day, pattern, dict.fromkeys(halves, tuple(crew))))
-    return Schedule(
-        scenario=data.scenario.name,
-        tours=tuple(tours),
-        popups=tuple(popups),
-        method="round-robin baseline",
-        approximate=data.matrix.approximate,
-        network_label=data.matrix.network_label,
-    )
+    return data.schedule(tours, popups, "round-robin baseline")

@@ -10,22 +10,36 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar, overload
 
 import numpy as np
 
-from itinerant.access import AccessDiagnostic
 from itinerant.model import Bus, Counsellor, PopUp, Scenario, Slot, Stop
-from itinerant.routing import TravelMatrix
-from itinerant.schedule.schedule import PlanSettings
+from itinerant.places import PlaceKey
+from itinerant.schedule.schedule import PlanSettings, PopUpStaffing, Schedule, Tour
 
-__all__ = ["PlanningData", "prepare", "resolve_availability", "slots_of"]
+if TYPE_CHECKING:
+    from itinerant.access import AccessDiagnostic
+    from itinerant.routing import TravelMatrix
+
+__all__ = [
+    "HALF_DAYS",
+    "NO_ZONE",
+    "PlanningData",
+    "prepare",
+    "resolve_availability",
+    "slots_of",
+    "stop_catchments",
+]
 
 logger = logging.getLogger(__name__)
 
 HALF_DAYS: tuple[Slot, Slot] = (Slot.AM, Slot.PM)
+NO_ZONE = "—"
+"""The zone of a commune without an EPCI."""
 
 
 def slots_of(start: dt.time, end: dt.time, midday: dt.time) -> frozenset[Slot]:
@@ -38,12 +52,43 @@ def slots_of(start: dt.time, end: dt.time, midday: dt.time) -> frozenset[Slot]:
     return frozenset(out)
 
 
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_T = TypeVar("_T", bound=_Identified)
+
+
+class _ById(Generic[_T]):
+    """``data.<name>``: the Scenario's ``<name>`` (in order) by id, made on first use.
+
+    A non-data descriptor, like :func:`functools.cached_property`: the table it makes is kept in
+    the instance's ``__dict__``, which later look-ups read directly.
+    """
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, data: None, owner: type) -> _ById[_T]: ...
+    @overload
+    def __get__(self, data: PlanningData, owner: type) -> dict[str, _T]: ...
+    def __get__(self, data: PlanningData | None, owner: type) -> _ById[_T] | dict[str, _T]:
+        if data is None:
+            return self
+        items: tuple[_T, ...] = getattr(data.scenario, self.name)
+        table = data.__dict__[self.name] = {item.id: item for item in items}
+        return table
+
+
 @dataclass(frozen=True)
 class PlanningData:
     """Prepared inputs of a plan (see the module docstring).
 
-    Place ids in :attr:`matrix` are ``commune:<code>``, ``sp:<id>``, ``depot:<id>``,
-    ``stop:<id>`` and ``popup:<id>`` (see :func:`itinerant.pipeline.scenario_places`).
+    Places in :attr:`matrix` are keyed by :class:`~itinerant.places.PlaceKey`
+    (``commune:<code>``, ``sp:<id>``, ``depot:<id>``, ``stop:<id>``, ``popup:<id>``; see
+    :func:`itinerant.pipeline.scenario_places`).
     """
 
     scenario: Scenario
@@ -58,30 +103,39 @@ class PlanningData:
     availability: Mapping[tuple[str, dt.date], frozenset[Slot]] = field(repr=False)
 
     # ------------------------------------------------------------------ lookups
-    @cached_property
-    def buses(self) -> dict[str, Bus]:
-        """Buses by id."""
-        return {b.id: b for b in self.scenario.buses}
-
-    @cached_property
-    def stops(self) -> dict[str, Stop]:
-        """Stops by id."""
-        return {s.id: s for s in self.scenario.stops}
-
-    @cached_property
-    def counsellors(self) -> dict[str, Counsellor]:
-        """Counsellors by id."""
-        return {c.id: c for c in self.scenario.counsellors}
-
-    @cached_property
-    def popups(self) -> dict[str, PopUp]:
-        """PopUps by id."""
-        return {p.id: p for p in self.scenario.popups}
+    # the Scenario's buses, Stops, counsellors and PopUps by id (see :class:`_ById`)
+    buses = _ById[Bus]()
+    stops = _ById[Stop]()
+    counsellors = _ById[Counsellor]()
+    popups = _ById[PopUp]()
 
     @cached_property
     def blocked(self) -> frozenset[tuple[str, dt.date]]:
         """(bus, date) pairs out of service."""
         return frozenset((b.bus, b.date) for b in self.scenario.blocked_days)
+
+    def schedule(
+        self,
+        tours: Iterable[Tour],
+        popups: Iterable[PopUpStaffing],
+        method: str,
+        *,
+        bound: float | None = None,
+        seed: int | None = None,
+        elapsed_s: float | None = None,
+    ) -> Schedule:
+        """A Schedule of this scenario made by ``method``, on this travel matrix's network."""
+        return Schedule(
+            scenario=self.scenario.name,
+            tours=tuple(tours),
+            popups=tuple(popups),
+            method=method,
+            approximate=self.matrix.approximate,
+            network_label=self.matrix.network_label,
+            bound=bound,
+            seed=seed,
+            elapsed_s=elapsed_s,
+        )
 
     def bus_days(self) -> list[tuple[str, dt.date]]:
         """Every (bus, date) on which the bus may run: working day, service day, not blocked."""
@@ -120,6 +174,15 @@ class PlanningData:
     def stop_open_on(self, stop: Stop, day: dt.date) -> bool:
         """Whether ``stop`` can receive the public on ``day`` (its weekdays)."""
         return day.weekday() in stop.weekdays
+
+    @cached_property
+    def stops_reaching(self) -> dict[str, list[str]]:
+        """The Stops whose Catchment holds each commune (by commune code, in Catchment order)."""
+        reaching: dict[str, list[str]] = {}
+        for stop, codes in self.catchments.items():
+            for code in codes:
+                reaching.setdefault(code, []).append(stop)
+        return reaching
 
     @cached_property
     def high_need(self) -> tuple[str, ...]:
@@ -192,32 +255,35 @@ def prepare(
     settings
         Planner settings (defaults when ``None``).
     """
-    settings = settings or PlanSettings()
     days = scenario.horizon.days()
-    communes = scenario.territory.communes
-    commune_ids = [f"commune:{c.code}" for c in communes]
-    catchments: dict[str, tuple[str, ...]] = {}
-    if scenario.stops:
-        times = matrix.durations_between([f"stop:{s.id}" for s in scenario.stops], commune_ids)
-        for row, stop in zip(times, scenario.stops, strict=True):
-            limit = stop.catchment_minutes * 60
-            inside = np.flatnonzero((row >= 0) & (row <= limit))
-            catchments[stop.id] = tuple(communes[i].code for i in inside)
-            if not catchments[stop.id]:
-                logger.warning("Stop %s reaches no commune within %d min", stop.name, limit // 60)
-    need = {c.code: c.need for c in diagnostic.communes}
-    index = {c.code: c.need_index for c in diagnostic.communes}
-    minutes = {c.code: c.minutes for c in diagnostic.communes}
-    zones = {c.code: (c.epci_name or c.epci or "—") for c in communes}
+    rows = diagnostic.communes
     return PlanningData(
         scenario=scenario,
-        settings=settings,
+        settings=settings or PlanSettings(),
         matrix=matrix,
         days=days,
-        need=need,
-        need_index=index,
-        access_minutes=minutes,
-        catchments=catchments,
-        zones=zones,
+        need={c.code: c.need for c in rows},
+        need_index={c.code: c.need_index for c in rows},
+        access_minutes={c.code: c.minutes for c in rows},
+        catchments=stop_catchments(scenario, matrix),
+        zones={c.code: c.epci_name or c.epci or NO_ZONE for c in scenario.territory.communes},
         availability=resolve_availability(scenario, days),
     )
+
+
+def stop_catchments(scenario: Scenario, matrix: TravelMatrix) -> dict[str, tuple[str, ...]]:
+    """Each Stop's Catchment: the communes within its ``catchment_minutes`` drive, in order."""
+    communes = scenario.territory.communes
+    out: dict[str, tuple[str, ...]] = {}
+    if not scenario.stops:
+        return out
+    times = matrix.durations_between(
+        [PlaceKey.stop(s.id) for s in scenario.stops], [PlaceKey.commune(c.code) for c in communes]
+    )
+    for row, stop in zip(times, scenario.stops, strict=True):
+        limit = stop.catchment_minutes * 60
+        inside = np.flatnonzero((row >= 0) & (row <= limit))
+        out[stop.id] = tuple(communes[i].code for i in inside)
+        if not out[stop.id]:
+            logger.warning("Stop %s reaches no commune within %d min", stop.name, limit // 60)
+    return out

@@ -12,7 +12,7 @@ identifier for programs and tests.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -22,6 +22,8 @@ from scipy.sparse.csgraph import maximum_bipartite_matching
 
 from itinerant.errors import InputError
 from itinerant.i18n import number, t
+from itinerant.model import PopUp
+from itinerant.places import PlaceKey
 from itinerant.schedule.data import HALF_DAYS, PlanningData, slots_of
 from itinerant.schedule.patterns import DayPattern
 from itinerant.schedule.schedule import Schedule
@@ -71,48 +73,34 @@ def _popup_checks(data: PlanningData) -> Iterable[Explanation]:
         if not in_horizon:
             continue
         severity: Literal["error", "warning"] = "error" if popup.mandatory else "warning"
-        if popup.date not in days:
-            yield Explanation(
-                severity,
-                "popup-not-working-day",
-                t("explain.popup_not_working_day", name=popup.name, date=_date(popup.date)),
-                popup.id,
-            )
-            continue
-        halves = slots_of(popup.start, popup.end, data.settings.midday)
-        available = [
-            c for c in data.counsellors.values() if halves <= data.available(c.id, popup.date)
-        ]
-        for pole, count in popup.needs:
-            holders = [c for c in available if pole in c.poles]
-            if len(holders) < count:
-                yield Explanation(
-                    severity,
-                    "popup-pole-unavailable",
-                    t(
-                        "explain.popup_pole",
-                        name=popup.name,
-                        date=_date(popup.date),
-                        pole=t(f"pole.{pole.value}"),
-                        count=count,
-                        available=len(holders),
-                    ),
-                    popup.id,
-                )
-        total = sum(count for _, count in popup.needs)
-        if len(available) < total:
-            yield Explanation(
-                severity,
-                "popup-too-few-counsellors",
-                t(
-                    "explain.popup_total",
-                    name=popup.name,
-                    date=_date(popup.date),
-                    count=total,
-                    available=len(available),
-                ),
-                popup.id,
-            )
+        for code, key, values in _popup_problems(data, popup, days):
+            # lang None: the current language (given, so that ``values`` cannot be taken for it)
+            text = t(f"explain.{key}", None, name=popup.name, date=_date(popup.date), **values)
+            yield Explanation(severity, code, text, popup.id)
+
+
+def _popup_problems(
+    data: PlanningData, popup: PopUp, days: set[dt.date]
+) -> Iterator[tuple[str, str, dict[str, object]]]:
+    """What keeps one PopUp of the Horizon from being staffed: (code, message key, values)."""
+    if popup.date not in days:
+        yield "popup-not-working-day", "popup_not_working_day", {}
+        return
+    halves = slots_of(popup.start, popup.end, data.settings.midday)
+    available = [c for c in data.counsellors.values() if halves <= data.available(c.id, popup.date)]
+    for pole, count in popup.needs:
+        holders = [c for c in available if pole in c.poles]
+        if len(holders) < count:
+            pole_name = t(f"pole.{pole.value}")
+            values = {"pole": pole_name, "count": count, "available": len(holders)}
+            yield "popup-pole-unavailable", "popup_pole", values
+    total = sum(count for _, count in popup.needs)
+    if len(available) < total:
+        yield (
+            "popup-too-few-counsellors",
+            "popup_total",
+            {"count": total, "available": len(available)},
+        )
 
 
 def _joint_popup_checks(data: PlanningData) -> Iterable[Explanation]:
@@ -180,7 +168,7 @@ def _stop_checks(data: PlanningData) -> Iterable[Explanation]:
         fits = [b for b in data.buses if time_tour(data, b, [stop.id]) is not None]
         if not fits:
             bus = next(iter(data.buses.values()))
-            minutes = data.travel_s(f"depot:{bus.depot}", f"stop:{stop.id}") // 60
+            minutes = data.travel_s(PlaceKey.depot(bus.depot), PlaceKey.stop(stop.id)) // 60
             yield Explanation(
                 "warning",
                 "stop-too-far",
@@ -266,10 +254,7 @@ def unreached_reasons(
     reached = {
         code for _, visit in schedule.visits() for code in data.catchments.get(visit.stop, ())
     }
-    reaching: dict[str, list[str]] = {}
-    for stop, codes in data.catchments.items():
-        for code in codes:
-            reaching.setdefault(code, []).append(stop)
+    reaching = data.stops_reaching
     usable: dict[str, set[dt.date]] = {}
     for (_bus, day), options in patterns.items():
         for pattern in options:

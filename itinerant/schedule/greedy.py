@@ -79,11 +79,4 @@ def greedy_plan(
         done.add((bus, day))
         tours.append(tour_from_pattern(bus, day, pattern, dict.fromkeys(halves, tuple(crew))))
     tours.sort(key=lambda tour: (tour.date, tour.bus))
-    return Schedule(
-        scenario=data.scenario.name,
-        tours=tuple(tours),
-        popups=tuple(popups),
-        method="need-greedy",
-        approximate=data.matrix.approximate,
-        network_label=data.matrix.network_label,
-    )
+    return data.schedule(tours, popups, "need-greedy")

@@ -29,10 +29,12 @@ import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from itinerant.clock import clock_of, minutes_between, seconds_of
 from itinerant.model import Slot
+from itinerant.places import PlaceKey
 from itinerant.schedule.data import PlanningData, slots_of
 from itinerant.schedule.schedule import Tour, Visit
-from itinerant.schedule.timing import TimedTour, clock, time_tour
+from itinerant.schedule.timing import TimedTour, time_tour
 
 __all__ = ["NEIGHBOURS", "DayPattern", "patterns_for", "tour_from_pattern"]
 
@@ -56,14 +58,10 @@ class DayPattern:
         return self.timed.distance_m / 1000.0
 
 
-def _seconds(t: dt.time) -> int:
-    return t.hour * 3600 + t.minute * 60 + t.second
-
-
 def _halves(data: PlanningData, timed: TimedTour) -> tuple[Slot, ...] | None:
     out = []
     for start, end in zip(timed.starts, timed.ends, strict=True):
-        halves = slots_of(clock(start), clock(end), data.settings.midday)
+        halves = slots_of(clock_of(start), clock_of(end), data.settings.midday)
         if len(halves) != 1:
             return None
         out.append(next(iter(halves)))
@@ -97,19 +95,19 @@ def patterns_for(
     bus = data.buses[bus_id]
     if max_stops is None:
         shortest = min((data.stops[s].session_minutes for s in open_stops), default=0)
-        day = (bus.day_end.hour * 60 + bus.day_end.minute) - (
-            bus.day_start.hour * 60 + bus.day_start.minute
-        )
+        day = minutes_between(bus.day_start, bus.day_end)
         max_stops = max(1, min(4, (day - bus.lunch_minutes) // max(shortest, 1)))
-    depot = f"depot:{bus.depot}"
-    to_depot = {s: data.travel_s(f"stop:{s}", depot) for s in open_stops}
+    depot = PlaceKey.depot(bus.depot)
+    to_depot = {s: data.travel_s(PlaceKey.stop(s), depot) for s in open_stops}
     travel = {
-        (a, b): data.travel_s(f"stop:{a}", f"stop:{b}") for a in open_stops for b in open_stops
+        (a, b): data.travel_s(PlaceKey.stop(a), PlaceKey.stop(b))
+        for a in open_stops
+        for b in open_stops
     }
-    opens = {s: _seconds(data.stops[s].opens) for s in open_stops}
-    closes = {s: _seconds(data.stops[s].closes) for s in open_stops}
+    opens = {s: seconds_of(data.stops[s].opens) for s in open_stops}
+    closes = {s: seconds_of(data.stops[s].closes) for s in open_stops}
     session = {s: data.stops[s].session_minutes * 60 for s in open_stops}
-    day_end = _seconds(bus.day_end)
+    day_end = seconds_of(bus.day_end)
     max_drive = bus.max_drive_minutes * 60
 
     nearest = {
@@ -179,9 +177,9 @@ def tour_from_pattern(
     visits = tuple(
         Visit(
             stop=stop,
-            arrival=clock(arrival),
-            start=clock(start),
-            end=clock(end),
+            arrival=clock_of(arrival),
+            start=clock_of(start),
+            end=clock_of(end),
             crew=tuple(crews.get(half, ())),
         )
         for stop, half, arrival, start, end in zip(
@@ -191,8 +189,8 @@ def tour_from_pattern(
     return Tour(
         bus=bus,
         date=day,
-        departure=clock(timed.departure),
-        return_time=clock(timed.return_time),
+        departure=clock_of(timed.departure),
+        return_time=clock_of(timed.return_time),
         visits=visits,
-        lunch=(clock(timed.lunch[0]), clock(timed.lunch[1])) if timed.lunch else None,
+        lunch=(clock_of(timed.lunch[0]), clock_of(timed.lunch[1])) if timed.lunch else None,
     )

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 
 from itinerant.errors import ItinerantError
 from itinerant.schedule.baseline import round_robin
-from itinerant.schedule.cpsat import Progress, solve_cpsat
+from itinerant.schedule.cpsat import Progress, Search, solve_cpsat
 from itinerant.schedule.data import PlanningData
 from itinerant.schedule.explain import (
     Explanation,
@@ -201,31 +201,18 @@ def plan_data(
         sum(map(len, patterns.values())),
         sum(map(len, every.values())),
     )
-    result = solve_cpsat(
-        data,
-        patterns,
-        time_limit_s=time_limit_s,
-        seed=seed,
-        progress=progress,
-        hint=start,
-        deterministic=deterministic,
-        keep=keep,
-        locked=locked,
-        cancel=cancel,
-    )
+    search = Search(time_limit_s, seed, deterministic, progress, cancel)
+    result = solve_cpsat(data, patterns, search, hint=start, keep=keep, locked=locked)
     if result.status == "INFEASIBLE":
         raise ImpossiblePlanError([jointly_infeasible(data)])
     if result.objective is None and result.status != "HINT":
         msg = f"the solver found no plan ({result.status})"
         raise PlannerError(msg)
     tours = tuple(tour_from_pattern(b, d, p, crews) for b, d, p, crews in result.tours)
-    schedule = Schedule(
-        scenario=data.scenario.name,
-        tours=tuple(sorted(tours, key=lambda t: (t.date, t.bus))),
-        popups=tuple(PopUpStaffing(pid, assignments) for pid, assignments in result.popups),
-        method="planner (OR-Tools CP-SAT over day patterns)",
-        approximate=data.matrix.approximate,
-        network_label=data.matrix.network_label,
+    schedule = data.schedule(
+        sorted(tours, key=lambda t: (t.date, t.bus)),
+        (PopUpStaffing(pid, assignments) for pid, assignments in result.popups),
+        "planner (OR-Tools CP-SAT over day patterns)",
         bound=result.bound,
         seed=seed,
         elapsed_s=result.elapsed_s,

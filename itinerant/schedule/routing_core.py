@@ -1,10 +1,16 @@
 """Plain-data adapter over the OR-Tools routing library: prize-collecting VRP with time windows.
 
-The planner sees only the frozen dataclasses of this module (:class:`RoutingProblem`,
+Who uses it: today only the TOPTW benchmark (:mod:`~itinerant.schedule.toptw`,
+``bench/toptw.py`` and ``itinerant solve-toptw``). The planner does not: it chooses day patterns
+with CP-SAT (:mod:`~itinerant.schedule.cpsat`). The core is meant for long multi-stop days, with
+bus-days as vehicles and candidate Visits as optional nodes; wiring it into the planner is left
+to a later issue.
+
+Callers see only the frozen dataclasses of this module (:class:`RoutingProblem`,
 :class:`RoutingSolution`...) and integer time units; the OR-Tools API (which moves between
-releases, google/or-tools issue 4553) stays inside this module. Bus-days are vehicles,
-candidate Visits are optional nodes gathered in prize groups (:class:`PrizeGroup`: at most
-``max_visits`` nodes of a group count), with windows on the start of service.
+releases, google/or-tools issue 4553) stays inside this module. Vehicles are tours, optional
+nodes are gathered in prize groups (:class:`PrizeGroup`: at most ``max_visits`` nodes of a group
+count), with windows on the start of service.
 
 Model (the OR-Tools idioms)
 ---------------------------
@@ -120,7 +126,7 @@ _INT_LIMIT = 2**62  # keeps every cost and cumul far from int64 overflow
 
 @dataclass(frozen=True)
 class RoutingVehicle:
-    """One vehicle (a bus-day).
+    """One vehicle (a tour: a TOPTW tour today, a bus-day once the planner uses this core).
 
     Parameters
     ----------
@@ -146,21 +152,14 @@ class RoutingVehicle:
 
 @dataclass(frozen=True)
 class PrizeGroup:
-    """Optional nodes of which at most ``max_visits`` may be visited.
-
-    Parameters
-    ----------
-    nodes
-        Node indices of the group (for instance the candidate Visits of one Stop).
-    prize
-        Value of each visit (objective units); the objective gains ``prize`` per visited node.
-    max_visits
-        Maximum number of nodes of the group visited.
-    """
+    """Optional nodes of which at most ``max_visits`` may be visited."""
 
     nodes: tuple[int, ...]
+    """Node indices of the group (for instance, one day, the candidate Visits of one Stop)."""
     prize: int
+    """Value of each visit (objective units); the objective gains ``prize`` per visited node."""
     max_visits: int = 1
+    """Maximum number of nodes of the group visited."""
 
 
 @dataclass(frozen=True)
@@ -326,38 +325,26 @@ class Progress:
 
 @dataclass(frozen=True)
 class RoutingSolution:
-    """A solution, as plain data.
-
-    Parameters
-    ----------
-    routes
-        Per vehicle, the visited nodes in order (start and end excluded).
-    service_starts
-        Per vehicle, the start of service at each visited node (time units), the earliest
-        possible when leaving at the vehicle's ``earliest_start``.
-    prize
-        Total prize collected.
-    travel
-        Total travel time (time units).
-    objective
-        ``prize - travel_weight * travel - fixed costs of the used vehicles`` (to maximise).
-    bound
-        An upper bound on the prize: per group, ``prize`` times the number of its nodes that
-        some vehicle can reach within their windows, capped at ``max_visits``.
-    elapsed_s
-        Wall-clock solve time (s).
-    status
-        ``"feasible"`` or ``"no_solution"`` (then every route is empty).
-    """
+    """A solution, as plain data (each field documented below)."""
 
     routes: tuple[tuple[int, ...], ...]
+    """Per vehicle, the visited nodes in order (start and end excluded)."""
     service_starts: tuple[tuple[int, ...], ...]
+    """Per vehicle, the start of service at each visited node (time units), the earliest
+    possible when leaving at the vehicle's ``earliest_start``."""
     prize: int
+    """Total prize collected."""
     travel: int
+    """Total travel time (time units)."""
     objective: int
+    """``prize - travel_weight * travel - fixed costs of the used vehicles`` (to maximise)."""
     bound: int | None
+    """An upper bound on the prize: per group, ``prize`` times the number of its nodes that
+    some vehicle can reach within their windows, capped at ``max_visits``."""
     elapsed_s: float
+    """Wall-clock solve time (s)."""
     status: str
+    """``"feasible"`` or ``"no_solution"`` (then every route is empty)."""
 
     @property
     def found(self) -> bool:

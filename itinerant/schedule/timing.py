@@ -11,11 +11,12 @@ that the two are timed alike; the validator re-checks the result independently.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+from itinerant.clock import seconds_of
+from itinerant.places import PlaceKey
 from itinerant.schedule.data import PlanningData
 
 __all__ = ["TimedTour", "time_tour"]
@@ -38,10 +39,6 @@ class TimedTour:
     distance_m: int
 
 
-def _s(t: dt.time) -> int:
-    return t.hour * 3600 + t.minute * 60 + t.second
-
-
 def _round_up(seconds: int) -> int:
     return -(-seconds // START_GRANULARITY_S) * START_GRANULARITY_S
 
@@ -55,8 +52,8 @@ def time_tour(data: PlanningData, bus_id: str, stop_ids: Sequence[str]) -> Timed
     bus = data.buses[bus_id]
     if not stop_ids:
         return None
-    depot = f"depot:{bus.depot}"
-    places = [depot, *(f"stop:{s}" for s in stop_ids), depot]
+    depot = PlaceKey.depot(bus.depot)
+    places = [depot, *(PlaceKey.stop(s) for s in stop_ids), depot]
     legs = [data.travel_s(a, b) for a, b in pairwise(places)]
     if any(leg < 0 for leg in legs):
         return None
@@ -85,9 +82,9 @@ def _forward(
     lunch_after: int | None,
 ) -> TimedTour | None:
     bus = data.buses[bus_id]
-    w0, w1 = _s(bus.lunch_start), _s(bus.lunch_end)
+    w0, w1 = seconds_of(bus.lunch_start), seconds_of(bus.lunch_end)
     need = bus.lunch_minutes * 60
-    clock = _s(bus.day_start)
+    clock = seconds_of(bus.day_start)
     lunch: tuple[int, int] | None = None
 
     def take_lunch(at: int) -> int | None:
@@ -107,9 +104,9 @@ def _forward(
     for k, stop_id in enumerate(stop_ids):
         stop = data.stops[stop_id]
         arrival = clock + legs[k]
-        start = _round_up(max(arrival, _s(stop.opens)))
+        start = _round_up(max(arrival, seconds_of(stop.opens)))
         end = start + stop.session_minutes * 60
-        if end > _s(stop.closes):
+        if end > seconds_of(stop.closes):
             return None
         arrivals.append(arrival)
         starts.append(start)
@@ -121,7 +118,7 @@ def _forward(
                 return None
             clock = after
     return_time = clock + legs[-1]
-    if return_time > _s(bus.day_end):
+    if return_time > seconds_of(bus.day_end):
         return None
     # leave the depot as late as the first session allows: arrive just as it starts
     arrivals[0] = starts[0]
@@ -147,8 +144,3 @@ def _forward(
         drive_s=sum(legs),
         distance_m=0,
     )
-
-
-def clock(seconds: int) -> dt.time:
-    """A time of day from seconds after midnight."""
-    return dt.time(seconds // 3600, seconds % 3600 // 60, seconds % 60)

@@ -1,8 +1,10 @@
 """Team Orienteering Problem with Time Windows (TOPTW): reader, model, solver and checker.
 
-The TOPTW is the benchmark that proves the routing core (:mod:`itinerant.schedule.routing_core`)
-on the problem the planner solves every day: several tours (bus-days) of bounded length collect
-prizes at optional places (Stops) that each have a time window.
+The TOPTW is the public benchmark closest to the long multi-stop bus days that the routing core
+(:mod:`itinerant.schedule.routing_core`) is meant for: several tours of bounded length collect
+prizes at optional places that each have a time window. It is the routing core's only user
+today (``bench/toptw.py``, ``itinerant solve-toptw``): the planner does not use the routing core
+yet (it chooses day patterns with CP-SAT, :mod:`itinerant.schedule.cpsat`).
 
 Instance format (``TOPTW_format.txt`` of the benchmark set of Vansteenwegen, Righini & Salani,
 Montemanni & Gambardella): line 1 ``k v N t``; line 2 ``D Q`` (sometimes only ``Q``, or

@@ -46,9 +46,10 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from itinerant.clock import minutes_between
+from itinerant.clock import hhmm, minutes_between, seconds_of
 from itinerant.model import Pole, Slot
-from itinerant.schedule.data import PlanningData, slots_of
+from itinerant.places import PlaceKey
+from itinerant.schedule.data import NO_ZONE, PlanningData, slots_of
 from itinerant.schedule.schedule import Schedule, Tour
 
 __all__ = ["Kpis", "ObjectiveTerms", "Report", "Violation", "validate"]
@@ -147,10 +148,6 @@ class Report:
         return not self.violations
 
 
-def _s(t: dt.time) -> int:
-    return t.hour * 3600 + t.minute * 60 + t.second
-
-
 def _half(visit_start: dt.time, midday: dt.time) -> Slot:
     return Slot.AM if visit_start < midday else Slot.PM
 
@@ -206,10 +203,10 @@ class _Checker:
         data = self.data
         bus = data.buses[tour.bus]
         where = {"bus": tour.bus, "date": tour.date}
-        depot = f"depot:{bus.depot}"
+        depot = PlaceKey.depot(bus.depot)
         if tour.departure < bus.day_start:
             self.add("timing", f"leaves at {tour.departure} before the day starts", **where)
-        clock = _s(tour.departure)
+        clock = seconds_of(tour.departure)
         previous = depot
         drives: list[tuple[int, int]] = []
         sessions: list[tuple[int, int]] = []
@@ -219,19 +216,23 @@ class _Checker:
             if stop is None:
                 self.add("timing", f"unknown stop {visit.stop!r}", **where)
                 return
-            here = f"stop:{stop.id}"
+            here = PlaceKey.stop(stop.id)
             travel = data.travel_s(previous, here)
             if travel < 0:
                 self.add("timing", f"no road from {previous} to {here}", stop=stop.id, **where)
                 return
             drive_total += travel
             self.distance_m += data.distance_m(previous, here)
-            arrival, start, end = _s(visit.arrival), _s(visit.start), _s(visit.end)
+            arrival, start, end = (
+                seconds_of(visit.arrival),
+                seconds_of(visit.start),
+                seconds_of(visit.end),
+            )
             if arrival < clock + travel:
                 self.add(
                     "timing",
                     f"arrives at {visit.arrival} but cannot be there before "
-                    f"{_clock(clock + travel)} ({travel // 60} min drive)",
+                    f"{hhmm(clock + travel)} ({travel // 60} min drive)",
                     stop=stop.id,
                     **where,
                 )
@@ -267,11 +268,11 @@ class _Checker:
             return
         drive_total += back
         self.distance_m += data.distance_m(previous, depot)
-        ret = _s(tour.return_time)
+        ret = seconds_of(tour.return_time)
         if ret < clock + back:
             self.add(
                 "timing",
-                f"returns at {tour.return_time} but cannot be back before {_clock(clock + back)}",
+                f"returns at {tour.return_time} but cannot be back before {hhmm(clock + back)}",
                 **where,
             )
         if tour.return_time > bus.day_end:
@@ -292,14 +293,14 @@ class _Checker:
         bus = self.data.buses[tour.bus]
         where = {"bus": tour.bus, "date": tour.date}
         need = bus.lunch_minutes * 60
-        w0, w1 = _s(bus.lunch_start), _s(bus.lunch_end)
-        out0, out1 = _s(tour.departure), _s(tour.return_time)
+        w0, w1 = seconds_of(bus.lunch_start), seconds_of(bus.lunch_end)
+        out0, out1 = seconds_of(tour.departure), seconds_of(tour.return_time)
         required = need > 0 and out0 < w1 - need and out1 > w0 + need
         if tour.lunch is None:
             if required:
                 self.add("lunch", "the Tour spans the lunch window but has no lunch break", **where)
             return
-        l0, l1 = _s(tour.lunch[0]), _s(tour.lunch[1])
+        l0, l1 = seconds_of(tour.lunch[0]), seconds_of(tour.lunch[1])
         if l1 - l0 < need:
             self.add(
                 "lunch",
@@ -334,16 +335,7 @@ class _Checker:
                 self.add("crew", "unknown counsellor", counsellor=cid, **where)
                 continue
             poles |= counsellor.poles
-            missing = halves - data.available(cid, tour.date)
-            if missing:
-                self.add(
-                    "crew",
-                    f"not available ({', '.join(sorted(h.value for h in missing))})",
-                    counsellor=cid,
-                    **where,
-                )
-            for half in halves:
-                self.activities[(cid, tour.date, half)].add(f"bus:{tour.bus}")
+            self.engage("crew", cid, tour.date, halves, f"bus:{tour.bus}", where=where)
         lacking = stop.required_poles - poles
         if lacking:
             self.add(
@@ -351,6 +343,28 @@ class _Checker:
                 f"required pôle(s) not covered: {', '.join(sorted(p.value for p in lacking))}",
                 **where,
             )
+
+    def engage(
+        self,
+        rule: str,
+        cid: str,
+        day: dt.date,
+        halves: frozenset[Slot],
+        activity: str,
+        *,
+        where: Mapping[str, object],
+    ) -> None:
+        """Record ``cid`` doing ``activity`` in those half-days, if available for them."""
+        missing = halves - self.data.available(cid, day)
+        if missing:
+            self.add(
+                rule,
+                f"not available ({', '.join(sorted(h.value for h in missing))})",
+                counsellor=cid,
+                **where,
+            )
+        for half in halves:
+            self.activities[(cid, day, half)].add(activity)
 
     # -------------------------------------------------------------- popups
     def popups(self) -> None:
@@ -382,17 +396,8 @@ class _Checker:
                         "popup", f"does not have the pôle {pole.value}", counsellor=cid, **where
                     )
                     continue
-                missing = halves - data.available(cid, popup.date)
-                if missing:
-                    self.add(
-                        "popup",
-                        f"not available ({', '.join(sorted(h.value for h in missing))})",
-                        counsellor=cid,
-                        **where,
-                    )
                 counts[pole] += 1
-                for half in halves:
-                    self.activities[(cid, popup.date, half)].add(f"popup:{popup.id}")
+                self.engage("popup", cid, popup.date, halves, PlaceKey.popup(popup.id), where=where)
             for pole, count in popup.needs:
                 if counts[pole] < count:
                     self.add(
@@ -436,10 +441,6 @@ class _Checker:
         return len({(cid, day) for (cid, day, _half) in self.activities})
 
 
-def _clock(seconds: int) -> str:
-    return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}"
-
-
 def _objective_and_kpis(
     schedule: Schedule, data: PlanningData, checker: _Checker
 ) -> tuple[ObjectiveTerms, Kpis, dict[str, int]]:
@@ -469,7 +470,7 @@ def _objective_and_kpis(
     zone_need: dict[str, float] = defaultdict(float)
     zone_reached: dict[str, float] = defaultdict(float)
     for code, value in data.need.items():
-        zone = data.zones.get(code, "—")
+        zone = data.zones.get(code, NO_ZONE)
         zone_need[zone] += value
         if code in reached:
             zone_reached[zone] += value
@@ -503,7 +504,7 @@ def _objective_and_kpis(
             after.append(before)
             continue
         times = data.matrix.durations_between(
-            [f"commune:{c.code}" for c in far], [f"stop:{s}" for s in sorted(stops)]
+            [PlaceKey.commune(c.code) for c in far], [PlaceKey.stop(s) for s in sorted(stops)]
         )
         within = (times >= 0) & (times <= 30 * 60)
         near = [bool(within[i].any()) for i in range(len(far))]

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from itinerant.access import diagnose
-from itinerant.io.scenario import default_scenario_dir, load_scenario
+from itinerant.io import default_scenario_dir, load_scenario
 from itinerant.model import Pole, Scenario
 from itinerant.pipeline import build_network, matrix_between, scenario_places
 from itinerant.routing import TravelMatrix

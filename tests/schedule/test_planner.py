@@ -17,7 +17,7 @@ import pytest
 from itinerant.access import diagnose
 from itinerant.cli import main
 from itinerant.errors import InputError
-from itinerant.io.scenario import default_scenario_dir, load_scenario
+from itinerant.io import default_scenario_dir, load_scenario
 from itinerant.pipeline import build_network, matrix_between, scenario_places
 from itinerant.schedule.baseline import round_robin
 from itinerant.schedule.cpsat import Progress
@@ -149,7 +149,7 @@ def test_reading_a_broken_schedule_names_the_entry(tmp_path: Path) -> None:
 _PATTERNS_DIGEST = """
 import hashlib
 from itinerant.access import diagnose
-from itinerant.io.scenario import default_scenario_dir, load_scenario
+from itinerant.io import default_scenario_dir, load_scenario
 from itinerant.schedule.data import prepare
 from itinerant.schedule.planner import day_patterns
 from itinerant.pipeline import build_network, matrix_between, scenario_places

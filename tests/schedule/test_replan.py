@@ -12,7 +12,7 @@ import pytest
 from itinerant.access import diagnose
 from itinerant.cli import main
 from itinerant.errors import InputError
-from itinerant.io.scenario import default_scenario_dir, load_scenario
+from itinerant.io import default_scenario_dir, load_scenario
 from itinerant.pipeline import build_network, matrix_between, scenario_places
 from itinerant.schedule.data import PlanningData, prepare
 from itinerant.schedule.export import write_plan

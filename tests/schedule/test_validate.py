@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from itinerant.access import diagnose
-from itinerant.io.scenario import default_scenario_dir, load_scenario
+from itinerant.io import default_scenario_dir, load_scenario
 from itinerant.model import Pole, Slot
 from itinerant.pipeline import build_network, matrix_between, scenario_places
 from itinerant.schedule.baseline import round_robin, stop_cycle
