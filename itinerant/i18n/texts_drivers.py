@@ -1,9 +1,5 @@
 """Texts of drivers' roadbooks and files (``roadbook.*``), French first."""
 
-from __future__ import annotations
-
-__all__ = ["EN", "FR"]
-
 FR: dict[str, str] = {
     "roadbook.title": "Feuille de route",
     "roadbook.doc_title": "Feuille de route – {bus} – {week}",

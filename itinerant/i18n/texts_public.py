@@ -1,9 +1,5 @@
 """Texts of the public timetable, site, feeds and posters (``public.*``), dates, pôles."""
 
-from __future__ import annotations
-
-__all__ = ["EN", "FR"]
-
 FR: dict[str, str] = {
     "pole.orientation": "orientation",
     "pole.emploi": "emploi",

@@ -1,9 +1,5 @@
 """Texts of publications and change notices (``publish.*``, ``notice.*``), French first."""
 
-from __future__ import annotations
-
-__all__ = ["EN", "FR"]
-
 FR: dict[str, str] = {
     "notice.public.added": "Nouvelle permanence : {place} ({commune}), {date}, {hours}.",
     "notice.public.cancelled": "Permanence annulée : {place} ({commune}), {date}, {hours}.",

@@ -8,7 +8,7 @@ Comparing a Publication with the previous one gives:
 - for each **driver** (per Bus), what changed in their days: visits added, cancelled, moved
   (from or to their bus), new hours, and crew changes (names are visible to drivers only).
 
-Visit changes come from :func:`itinerant.schedule.replan.diff_schedules`; a visit cancelled at
+Visit changes come from :func:`itinerant.schedule.changes.diff_schedules`; a visit cancelled at
 one Stop and added the same day at another Stop of the same commune is a move of place.
 """
 
@@ -23,7 +23,7 @@ from typing import Literal
 from itinerant.i18n import t
 from itinerant.model import Scenario
 from itinerant.publish.public.text import format_date, format_hours
-from itinerant.schedule.replan import Change, diff_schedules
+from itinerant.schedule.changes import Change, diff_schedules
 from itinerant.schedule.schedule import Schedule, Visit
 
 __all__ = ["DriverNotice", "Notices", "PublicNotice", "change_notices"]
@@ -234,56 +234,50 @@ def _popup_notices(
     return notices
 
 
+def _driver_message(
+    key: str, change: Change, visit: Visit | None, names: _Names, lang: str | None, **more: str
+) -> str:
+    """The sentence ``notice.driver.<key>`` on ``change``, with the hours of ``visit``."""
+    return t(
+        f"notice.driver.{key}",
+        lang,
+        place=names.stop(change.stop),
+        date=format_date(change.date, lang),
+        hours=format_hours(visit.start, visit.end, lang) if visit else "",
+        **more,
+    )
+
+
 def _driver_notices(
     changes: list[Change], names: _Names, lang: str | None
 ) -> dict[str, list[DriverNotice]]:
     out: dict[str, list[DriverNotice]] = defaultdict(list)
-
-    def hours(visit: Visit | None) -> str:
-        return format_hours(visit.start, visit.end, lang) if visit else ""
-
     for c in changes:
-        stop = names.stop(c.stop)
-        day = format_date(c.date, lang)
         if c.kind in ("cancelled", "added"):
             visit = c.before if c.kind == "cancelled" else c.after
-            message = t(
-                f"notice.driver.{c.kind}",
-                lang,
-                place=stop,
-                date=day,
-                hours=hours(visit),
-                crew=names.crew(visit.crew if visit else ()),
-            )
-            out[c.bus].append(DriverNotice(c.bus, c.date, message, c.start))
+            crew = names.crew(visit.crew if visit else ())
+            message = _driver_message(c.kind, c, visit, names, lang, crew=crew)
         elif c.kind == "crew":
-            message = t(
-                "notice.driver.crew",
-                lang,
-                place=stop,
-                date=day,
-                hours=hours(c.after),
-                before=names.crew(c.before.crew if c.before else ()),
-                after=names.crew(c.after.crew if c.after else ()),
-            )
-            out[c.bus].append(DriverNotice(c.bus, c.date, message, c.start))
+            before = names.crew(c.before.crew if c.before else ())
+            after = names.crew(c.after.crew if c.after else ())
+            message = _driver_message("crew", c, c.after, names, lang, before=before, after=after)
         else:  # moved: tell the old bus and, if another, the new one
             new_bus = c.new_bus or c.bus
             new_date = c.new_date or c.date
-            message = t(
-                "notice.driver.moved",
+            message = _driver_message(
+                "moved",
+                c,
+                c.before,
+                names,
                 lang,
-                place=stop,
-                date=day,
-                hours=hours(c.before),
                 new_date=format_date(new_date, lang),
-                new_hours=hours(c.after),
+                new_hours=format_hours(c.after.start, c.after.end, lang) if c.after else "",
                 new_bus=new_bus,
             )
-            out[c.bus].append(DriverNotice(c.bus, c.date, message, c.start))
             if new_bus != c.bus:
                 start = c.after.start if c.after else None
                 out[new_bus].append(DriverNotice(new_bus, new_date, message, start))
+        out[c.bus].append(DriverNotice(c.bus, c.date, message, c.start))
     return out
 
 

@@ -31,18 +31,20 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from itinerant.errors import InputError
 from itinerant.i18n import t
 from itinerant.model import Scenario
-from itinerant.pipeline import build_network, matrix_between, scenario_places
 from itinerant.publish.drivers.files import write_driver_files
 from itinerant.publish.notices import Notices, change_notices
 from itinerant.publish.public import write_public
-from itinerant.routing import RoadNetwork, TravelMatrix
 from itinerant.schedule.export import schedule_document, schedule_from_document
 from itinerant.schedule.schedule import Schedule
 from itinerant.store import Publication, Store
+
+if TYPE_CHECKING:
+    from itinerant.routing import RoadNetwork, TravelMatrix
 
 __all__ = ["PublishResult", "publish_schedule", "published_schedule"]
 
@@ -131,10 +133,14 @@ def publish_schedule(
             "choose a new or empty folder, nothing was published"
         )
         raise InputError(msg)
-    if network is None:
-        network = build_network(scenario)
-    if matrix is None:
-        matrix = matrix_between(network, scenario_places(scenario))
+    if network is None or matrix is None:
+        # the road network is built only when the caller has none (it loads osmnx)
+        from itinerant.pipeline import build_network, matrix_between, scenario_places  # noqa: PLC0415
+
+        if network is None:
+            network = build_network(scenario)
+        if matrix is None:
+            matrix = matrix_between(network, scenario_places(scenario))
     previous = store.latest_publication()
     before = published_schedule(previous) if previous is not None else None
     notices = change_notices(before, schedule, scenario, lang=lang)

@@ -26,19 +26,17 @@ import datetime as dt
 import io
 import logging
 import os
-import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING
 
 import gpxpy.gpx
-import icalendar
 
 from itinerant import __version__
 from itinerant.errors import InputError
 from itinerant.i18n import current_language, t
 from itinerant.model import Scenario
+from itinerant.publish.calendar import TIMEZONE, CalendarEvent, ics_bytes, local_time
 from itinerant.publish.drivers.itinerary import (
     Coordinate,
     DayItinerary,
@@ -54,8 +52,11 @@ from itinerant.publish.drivers.itinerary import (
     week_code,
 )
 from itinerant.publish.drivers.roadbook import roadbook_title, write_roadbook
-from itinerant.routing import RoadNetwork, TravelMatrix
+from itinerant.publish.folding import slug
 from itinerant.schedule.schedule import Schedule
+
+if TYPE_CHECKING:
+    from itinerant.routing import RoadNetwork, TravelMatrix
 
 __all__ = [
     "TIMEZONE",
@@ -69,23 +70,15 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-TIMEZONE = ZoneInfo("Europe/Paris")
-"""The time zone of the Schedule's clock times."""
-
 _UID_DOMAIN = "itinerant.citedesmetiers"
 
 
-def _local(day: dt.date, time: dt.time) -> dt.datetime:
-    return dt.datetime.combine(day, time, tzinfo=TIMEZONE)
-
-
 def _utc(day: dt.date, time: dt.time) -> dt.datetime:
-    return _local(day, time).astimezone(dt.UTC)
+    return local_time(day, time).astimezone(dt.UTC)
 
 
 def _slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^A-Za-z0-9_-]+", "-", ascii_text).strip("-") or "bus"
+    return slug(text, fallback="bus")
 
 
 def file_stem(itinerary: Itinerary, lang: str | None = None) -> str:
@@ -114,6 +107,8 @@ def itinerary_gpx(
     stamp: dt.datetime | None = None,
 ) -> str:
     """The GPX 1.1 document of one bus's week.
+
+    Waypoints, tracks and routes are those of the module docstring; times are UTC.
 
     Parameters
     ----------
@@ -244,15 +239,7 @@ def itinerary_ics(
 ) -> bytes:
     """The iCalendar document of one bus's week: one event per visit.
 
-    Parameters
-    ----------
-    itinerary
-        The bus's week.
-    lang
-        ``"fr"`` or ``"en"``; default :func:`~itinerant.i18n.current_language`.
-    stamp
-        ``DTSTAMP`` of the events (aware); default now. Pass a fixed value for reproducible
-        files.
+    ``lang`` and ``stamp`` (here the events' ``DTSTAMP``) are those of :func:`itinerary_gpx`.
 
     Returns
     -------
@@ -260,38 +247,22 @@ def itinerary_ics(
         The ICS document (UTF-8, CRLF line ends, as RFC 5545 requires).
     """
     lang = lang or current_language()
-    stamp = (stamp or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
-    cal = icalendar.Calendar()
-    cal.add("prodid", f"-//itinerant//itinerant {__version__}//{lang.upper()}")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", t("roadbook.ics.calendar", lang, bus=itinerary.bus_name))
-    cal.add("x-wr-timezone", str(TIMEZONE))
-    for day in itinerary.days:
-        for stop in day.stops:
-            cal.add_component(_event(itinerary, day, stop, stamp, lang))
+    span = None
     if itinerary.days:
         first = itinerary.days[0].date
         last = itinerary.days[-1].date
-        cal.add_missing_timezones(
-            first_date=dt.date(first.year - 1, 1, 1), last_date=dt.date(last.year + 1, 12, 31)
-        )
-    return bytes(cal.to_ical())
+        span = (dt.date(first.year - 1, 1, 1), dt.date(last.year + 1, 12, 31))
+    return ics_bytes(
+        (_event(itinerary, day, stop, lang) for day, stop in itinerary.stop_calls),
+        prodid=f"-//itinerant//itinerant {__version__}//{lang.upper()}",
+        name=t("roadbook.ics.calendar", lang, bus=itinerary.bus_name),
+        stamp=stamp or dt.datetime.now(dt.UTC),
+        zone_span=span,
+    )
 
 
-def _event(
-    itinerary: Itinerary, day: DayItinerary, stop: StopCall, stamp: dt.datetime, lang: str
-) -> icalendar.Event:
-    event = icalendar.Event()
-    event.add("uid", visit_uid(day.bus, day.date, stop.stop))
-    event.add("dtstamp", stamp)
-    event.add("dtstart", _local(day.date, stop.start))
-    event.add("dtend", _local(day.date, stop.end))
-    event.add("summary", t("roadbook.ics.summary", lang, stop=stop.name))
-    event.add("location", _address(stop))
-    event.add("geo", (stop.location.lat, stop.location.lon))
-    crew = ", ".join(f"{c.name} ({c.institution})" for c in stop.crew) or "-"
+def _event(itinerary: Itinerary, day: DayItinerary, stop: StopCall, lang: str) -> CalendarEvent:
+    crew = ", ".join(c.label for c in stop.crew) or "-"
     lines = [
         f"{t('roadbook.bus_label', lang)} {day.bus_name} ({day.bus})",
         t(
@@ -319,11 +290,18 @@ def _event(
     ]
     if itinerary.approximate:
         lines.append(t("roadbook.approximate", lang, label=itinerary.network_label))
-    event.add("description", "\n".join(lines))
-    event.add("categories", [t("roadbook.csv.bus", lang)])
-    event.add("status", "CONFIRMED")
-    event.add("transp", "OPAQUE")
-    return event
+    return CalendarEvent(
+        uid=visit_uid(day.bus, day.date, stop.stop),
+        start=local_time(day.date, stop.start),
+        end=local_time(day.date, stop.end),
+        summary=t("roadbook.ics.summary", lang, stop=stop.name),
+        location=_address(stop),
+        description="\n".join(lines),
+        lat=stop.location.lat,
+        lon=stop.location.lon,
+        categories=(t("roadbook.csv.bus", lang),),
+        busy=True,
+    )
 
 
 # --------------------------------------------------------------------------- CSV

@@ -29,12 +29,17 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import TYPE_CHECKING, TypedDict, Unpack
 
+from itinerant.clock import clock_of, seconds_of
 from itinerant.errors import InputError
 from itinerant.i18n import current_language, long_date, number, t
 from itinerant.model import Counsellor, Location, Scenario
-from itinerant.routing import RoadNetwork, TravelMatrix, route_coordinates
+from itinerant.places import PlaceKey, PlaceKind
 from itinerant.schedule.schedule import Schedule, Tour
+
+if TYPE_CHECKING:
+    from itinerant.routing import RoadNetwork, TravelMatrix
 
 __all__ = [
     "Coordinate",
@@ -42,6 +47,7 @@ __all__ = [
     "DayItinerary",
     "Itinerary",
     "Leg",
+    "Selection",
     "StopCall",
     "Week",
     "clock_text",
@@ -110,6 +116,11 @@ class CrewMember:
     name: str
     institution: str
 
+    @property
+    def label(self) -> str:
+        """Name and institution: ``Camille Exemple (France Travail)``."""
+        return f"{self.name} ({self.institution})"
+
 
 @dataclass(frozen=True)
 class StopCall:
@@ -154,13 +165,32 @@ class StopCall:
     locked: bool = False
 
     @property
-    def place_id(self) -> str:
+    def place_id(self) -> PlaceKey:
         """The Stop's travel-matrix id (``stop:ID``)."""
-        return f"stop:{self.stop}"
+        return PlaceKey.stop(self.stop)
+
+
+class _Driven:
+    """Drive totals of a day or a week: sums over its :attr:`legs`."""
+
+    @property
+    def legs(self) -> tuple[Leg, ...]:
+        """Every Leg driven, in order."""
+        raise NotImplementedError
+
+    @property
+    def drive_s(self) -> int:
+        """Total drive time, in seconds."""
+        return sum(leg.duration_s for leg in self.legs)
+
+    @property
+    def distance_m(self) -> int:
+        """Total distance, in metres."""
+        return sum(leg.distance_m for leg in self.legs)
 
 
 @dataclass(frozen=True)
-class DayItinerary:
+class DayItinerary(_Driven):
     """One bus's day (one Tour) as its driver follows it.
 
     Attributes
@@ -222,39 +252,25 @@ class DayItinerary:
         return (*(s.leg for s in self.stops), self.return_leg)
 
     @property
-    def drive_s(self) -> int:
-        """Total drive time of the day, in seconds."""
-        return sum(leg.duration_s for leg in self.legs)
-
-    @property
-    def distance_m(self) -> int:
-        """Total distance of the day, in metres."""
-        return sum(leg.distance_m for leg in self.legs)
-
-    @property
     def places(self) -> tuple[Location, ...]:
         """Where the bus goes, in order: Depot, each Stop, Depot."""
         return (self.depot_location, *(s.location for s in self.stops), self.depot_location)
 
 
 @dataclass(frozen=True)
-class Itinerary:
+class Itinerary(_Driven):
     """One bus's ISO week: one :class:`DayItinerary` per Tour, by date (may be empty).
 
     Attributes
     ----------
-    bus, bus_name
-        The Bus's id and name.
     year, week
         The ISO year and week number.
     days
         The days with a Tour, by date; empty when the bus has no Tour that week.
     scenario
         The Scenario's name.
-    approximate
-        Whether drive times and distances come from the approximate network.
-    network_label
-        Description of the road network of the TravelMatrix.
+    bus, bus_name, approximate, network_label
+        As in :class:`DayItinerary` (the same for every day of the week).
     """
 
     bus: str
@@ -282,14 +298,9 @@ class Itinerary:
         return tuple((day, stop) for day in self.days for stop in day.stops)
 
     @property
-    def drive_s(self) -> int:
-        """Total drive time of the week, in seconds."""
-        return sum(day.drive_s for day in self.days)
-
-    @property
-    def distance_m(self) -> int:
-        """Total distance of the week, in metres."""
-        return sum(day.distance_m for day in self.days)
+    def legs(self) -> tuple[Leg, ...]:
+        """Every Leg of the week, day by day."""
+        return tuple(leg for day in self.days for leg in day.legs)
 
 
 # --------------------------------------------------------------------------- weeks
@@ -358,15 +369,6 @@ def _horizon_weeks(scenario: Scenario) -> list[Week]:
 # --------------------------------------------------------------------------- building
 
 
-def _seconds(value: dt.time) -> int:
-    return value.hour * 3600 + value.minute * 60 + value.second
-
-
-def _clock(seconds: int) -> dt.time:
-    seconds = min(max(seconds, 0), 24 * 3600 - 1)
-    return dt.time(seconds // 3600, seconds % 3600 // 60, seconds % 60)
-
-
 class _Builder:
     """Looks up the Scenario and the TravelMatrix for the Tours of a Schedule."""
 
@@ -382,7 +384,7 @@ class _Builder:
         return f"Tour of {tour.bus} on {tour.date.isoformat()}"
 
     def _leg(
-        self, tour: Tour, origin: str, destination: str, departure: int, arrival: dt.time
+        self, tour: Tour, origin: PlaceKey, destination: PlaceKey, departure: int, arrival: dt.time
     ) -> Leg:
         i = self.matrix.index(origin)
         j = self.matrix.index(destination)
@@ -392,15 +394,14 @@ class _Builder:
         if duration < 0 or distance < 0:
             msg = f"{self._where(tour)}: no road path from {origin} to {destination}"
             raise InputError(msg)
-        return Leg(origin, destination, *names, _clock(departure), arrival, duration, distance)
+        return Leg(origin, destination, *names, clock_of(departure), arrival, duration, distance)
 
-    def _name(self, place_id: str) -> str:
-        kind, _, key = place_id.partition(":")
-        if kind == "depot" and key in self.depots:
-            return self.depots[key].name
-        if kind == "stop" and key in self.stops:
-            return self.stops[key].name
-        return self.matrix.names[self.matrix.index(place_id)]
+    def _name(self, place: PlaceKey) -> str:
+        if place.kind is PlaceKind.DEPOT and place.id in self.depots:
+            return self.depots[place.id].name
+        if place.kind is PlaceKind.STOP and place.id in self.stops:
+            return self.stops[place.id].name
+        return self.matrix.names[self.matrix.index(place)]
 
     def _crew(self, tour: Tour, ids: Sequence[str]) -> tuple[CrewMember, ...]:
         members = []
@@ -431,8 +432,8 @@ class _Builder:
         if missing:
             msg = f"{self._where(tour)}: Stop(s) not in the scenario: {', '.join(missing)}"
             raise InputError(msg)
-        depot_id = f"depot:{depot.id}"
-        places = [depot_id, *(f"stop:{v.stop}" for v in tour.visits), depot_id]
+        depot_id = PlaceKey.depot(depot.id)
+        places = [depot_id, *(PlaceKey.stop(v.stop) for v in tour.visits), depot_id]
         arrivals = [*(v.arrival for v in tour.visits), tour.return_time]
         # the drive to each place ends at its arrival: the bus leaves the previous place then
         # minus the drive (never before the previous session ends), or at the Depot departure
@@ -440,10 +441,10 @@ class _Builder:
             int(self.matrix.durations_s[self.matrix.index(a), self.matrix.index(b)])
             for a, b in pairwise(places)
         ]
-        departures = [_seconds(tour.departure)]
+        departures = [seconds_of(tour.departure)]
         for k, visit in enumerate(tour.visits):
-            leave = _seconds(arrivals[k + 1]) - max(durations[k + 1], 0)
-            departures.append(max(_seconds(visit.end), leave))
+            leave = seconds_of(arrivals[k + 1]) - max(durations[k + 1], 0)
+            departures.append(max(seconds_of(visit.end), leave))
         legs = [
             self._leg(tour, places[k], places[k + 1], departures[k], arrivals[k])
             for k in range(len(places) - 1)
@@ -463,7 +464,7 @@ class _Builder:
                     arrival=visit.arrival,
                     start=visit.start,
                     end=visit.end,
-                    departure=_clock(departures[k + 1]),
+                    departure=clock_of(departures[k + 1]),
                     leg=legs[k],
                     crew=self._crew(tour, visit.crew),
                     locked=visit.locked,
@@ -473,11 +474,6 @@ class _Builder:
             bus=bus.id,
             bus_name=bus.name,
             date=tour.date,
-            depot=depot.id,
-            depot_name=depot.name,
-            depot_address=depot.address,
-            depot_commune_name=self._commune_name(depot.commune),
-            depot_location=depot.location,
             departure=tour.departure,
             stops=tuple(calls),
             return_leg=legs[-1],
@@ -485,6 +481,11 @@ class _Builder:
             lunch=tour.lunch,
             lunch_place=_lunch_place(tour, calls, depot.name),
             crew=self._crew(tour, tour.crew),
+            depot=depot.id,
+            depot_name=depot.name,
+            depot_address=depot.address,
+            depot_commune_name=self._commune_name(depot.commune),
+            depot_location=depot.location,
             approximate=self.matrix.approximate,
             network_label=self.matrix.network_label,
         )
@@ -503,14 +504,27 @@ def _lunch_place(tour: Tour, calls: Sequence[StopCall], depot_name: str) -> str:
     return ""
 
 
+class Selection(TypedDict, total=False):
+    """Which Tours a driver's document covers (every key may be left out, or ``None``: all).
+
+    Keys: ``bus`` (a Bus id), ``week`` (an ISO week ``(year, week)``, see :func:`parse_week`),
+    ``start`` and ``end`` (dates, inclusive; not together with ``week``).
+    """
+
+    bus: str | None
+    week: Week | None
+    start: dt.date | None
+    end: dt.date | None
+
+
 def _select_tours(
     schedule: Schedule,
     scenario: Scenario,
     *,
-    bus: str | None,
-    week: Week | None,
-    start: dt.date | None,
-    end: dt.date | None,
+    bus: str | None = None,
+    week: Week | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
 ) -> list[Tour]:
     known = {b.id for b in scenario.buses}
     if bus is not None and bus not in known:
@@ -545,31 +559,20 @@ def _select_tours(
 
 
 def day_itineraries(
-    schedule: Schedule,
-    scenario: Scenario,
-    matrix: TravelMatrix,
-    *,
-    bus: str | None = None,
-    week: Week | None = None,
-    start: dt.date | None = None,
-    end: dt.date | None = None,
+    schedule: Schedule, scenario: Scenario, matrix: TravelMatrix, **selection: Unpack[Selection]
 ) -> list[DayItinerary]:
     """One :class:`DayItinerary` per selected Tour, by date then bus.
 
     Parameters
     ----------
     schedule
-        The Schedule.
+        The Schedule whose Tours the drivers follow.
     scenario
         The Scenario it was planned for (buses, depots, Stops, counsellors, communes).
     matrix
         The TravelMatrix it was planned on (Leg times and distances).
-    bus
-        Only this Bus (id); default every bus.
-    week
-        Only this ISO week ``(year, week)``; see :func:`parse_week`.
-    start, end
-        Only days from ``start`` to ``end`` (inclusive); not together with ``week``.
+    **selection
+        ``bus``, ``week``, ``start``, ``end`` (see :class:`Selection`); default every Tour.
 
     Returns
     -------
@@ -581,37 +584,23 @@ def day_itineraries(
         On an unknown bus, a bad or unknown week, a bad date range, or when the Schedule names
         a bus, Stop, depot or counsellor the Scenario lacks, or places the matrix lacks.
     """
-    tours = _select_tours(schedule, scenario, bus=bus, week=week, start=start, end=end)
+    tours = _select_tours(schedule, scenario, **selection)
     builder = _Builder(scenario, matrix)
     return [builder.day(tour) for tour in tours]
 
 
 def itineraries(
-    schedule: Schedule,
-    scenario: Scenario,
-    matrix: TravelMatrix,
-    *,
-    bus: str | None = None,
-    week: Week | None = None,
-    start: dt.date | None = None,
-    end: dt.date | None = None,
+    schedule: Schedule, scenario: Scenario, matrix: TravelMatrix, **selection: Unpack[Selection]
 ) -> list[Itinerary]:
     """One :class:`Itinerary` per bus and ISO week, by bus then week.
 
     Parameters are those of :func:`day_itineraries`. With an explicit ``week``, every selected
     bus gets an Itinerary for it (empty when it has no Tour that week); otherwise only
-    (bus, week) pairs with Tours are returned.
-
-    Returns
-    -------
-    list of Itinerary
-
-    Raises
-    ------
-    InputError
-        As :func:`day_itineraries`.
+    (bus, week) pairs with Tours are returned. Raises :class:`~itinerant.errors.InputError`
+    as :func:`day_itineraries` does.
     """
-    days = day_itineraries(schedule, scenario, matrix, bus=bus, week=week, start=start, end=end)
+    days = day_itineraries(schedule, scenario, matrix, **selection)
+    bus, week = selection.get("bus"), selection.get("week")
     groups: dict[tuple[str, Week], list[DayItinerary]] = {}
     if week is not None:
         for b in scenario.buses:
@@ -639,19 +628,11 @@ def itineraries(
 
 
 def itinerary(
-    schedule: Schedule,
-    scenario: Scenario,
-    matrix: TravelMatrix,
-    *,
-    bus: str,
-    week: Week,
+    schedule: Schedule, scenario: Scenario, matrix: TravelMatrix, *, bus: str, week: Week
 ) -> Itinerary:
     """The Itinerary of one bus for one ISO week (empty when the bus has no Tour then).
 
-    Raises
-    ------
-    InputError
-        As :func:`day_itineraries`.
+    Raises :class:`~itinerant.errors.InputError` as :func:`day_itineraries` does.
     """
     (result,) = itineraries(schedule, scenario, matrix, bus=bus, week=week)
     return result
@@ -687,6 +668,8 @@ def itinerary_tracks(
             f"on ({itinerary.network_label})"
         )
         raise InputError(msg)
+    from itinerant.routing import route_coordinates  # noqa: PLC0415  (loads the road graph stack)
+
     return {
         day.date: route_coordinates(network, [(p.lon, p.lat) for p in day.places])
         for day in itinerary.days

@@ -19,11 +19,9 @@ space by a no-break space...), never dropped silently.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import logging
 import math
 import os
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -32,28 +30,12 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 import shapely
-from reportlab.graphics.shapes import (
-    Circle,
-    Drawing,
-    Line,
-    Polygon,
-    PolyLine,
-    Rect,
-    String,
-)
+from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import (
-    KeepTogether,
-    PageBreak,
-    Paragraph,
-    SimpleDocTemplate,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 from shapely.geometry.base import BaseGeometry
 
 from itinerant import __version__
@@ -69,7 +51,8 @@ from itinerant.publish.drivers.itinerary import (
     km_text,
     week_code,
 )
-from itinerant.publish.pdf_fonts import pdf_fonts
+from itinerant.publish.folding import fold
+from itinerant.publish.pdf_fonts import a4_pdf, pdf_fonts
 
 __all__ = ["roadbook_pdf", "roadbook_title", "write_roadbook"]
 
@@ -124,9 +107,7 @@ def _clean(text: str) -> str:
         while sub is not None and len(sub) == 1 and ord(sub) not in chars:
             sub = _REPLACEMENTS.get(sub)
         if sub is None:
-            base = unicodedata.normalize("NFKD", ch)
-            sub = "".join(c for c in base if ord(c) in chars and not unicodedata.combining(c))
-            sub = sub or "?"
+            sub = fold(ch, lambda c: ord(c) in chars) or "?"
         out.append(sub)
     return "".join(out)
 
@@ -221,6 +202,8 @@ def roadbook_pdf(
 ) -> bytes:
     """The roadbook of one bus's week as PDF bytes.
 
+    A summary page for the week, then one page per day (see the module docstring).
+
     Parameters
     ----------
     itinerary
@@ -246,31 +229,6 @@ def roadbook_pdf(
     styles = _styles()
     title = roadbook_title(itinerary, lang)
     code = week_code(itinerary.year, itinerary.week, lang)
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=_MARGIN,
-        rightMargin=_MARGIN,
-        topMargin=_MARGIN,
-        bottomMargin=_MARGIN + 4 * mm,
-        title=_clean(title),
-        author="itinerant",
-        subject=_clean(
-            t(
-                "roadbook.subject",
-                lang,
-                bus=itinerary.bus_name,
-                week=code,
-                scenario=itinerary.scenario,
-            )
-        ),
-        creator=f"itinerant {__version__}",
-        keywords=_clean(t("roadbook.keywords", lang)),
-        lang=lang,
-        invariant=1 if invariant else 0,
-        displayDocTitle=1,
-    )
     story: list[object] = []
     story += _week_section(itinerary, styles, lang)
     for day in itinerary.days:
@@ -294,8 +252,27 @@ def roadbook_pdf(
         )
         canvas.restoreState()
 
-    doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
-    return buffer.getvalue()
+    return a4_pdf(
+        story,
+        margins=(_MARGIN, _MARGIN, _MARGIN + 4 * mm),
+        on_page=on_page,
+        title=_clean(title),
+        author="itinerant",
+        subject=_clean(
+            t(
+                "roadbook.subject",
+                lang,
+                bus=itinerary.bus_name,
+                week=code,
+                scenario=itinerary.scenario,
+            )
+        ),
+        creator=f"itinerant {__version__}",
+        keywords=_clean(t("roadbook.keywords", lang)),
+        lang=lang,
+        invariant=1 if invariant else 0,
+        displayDocTitle=1,
+    )
 
 
 def write_roadbook(
@@ -549,7 +526,7 @@ def _day_section(
             styles.body,
         )
     )
-    crew = ", ".join(f"{c.name} ({c.institution})" for c in day.crew) or "-"
+    crew = ", ".join(c.label for c in day.crew) or "-"
     out.append(_markup(_b(t("roadbook.crew", lang)) + " " + _e(crew), styles.body))
     out.append(Spacer(1, 3 * mm))
     caption = t("roadbook.map_caption", lang, depot=depot_mark)
@@ -585,6 +562,10 @@ class _View:
 
     def xy(self, lon: float, lat: float) -> tuple[float, float]:
         return self.cx + (lon - self.lon0) * self.kx, self.cy + (lat - self.lat0) * self.ky
+
+    def points(self, coordinates: Iterable[tuple[float, float]]) -> list[float]:
+        """``x0, y0, x1, y1...`` of ``(lon, lat)`` points, as reportlab shapes take them."""
+        return [v for lon, lat in coordinates for v in self.xy(lon, lat)]
 
     def bounds(self, width: float, height: float) -> tuple[float, float, float, float]:
         """(min lon, min lat, max lon, max lat) of the drawing box."""
@@ -622,15 +603,39 @@ def _rings(geometry: BaseGeometry) -> Iterable[list[tuple[float, float]]]:
             yield [(float(x), float(y)) for x, y, *_ in interior.coords]
 
 
-def _flat(points: Iterable[tuple[float, float]]) -> list[float]:
-    return [v for p in points for v in p]
-
-
 def _nice_length(km: float) -> float:
     for step in (0.5, 1, 2, 5, 10, 20, 50, 100):
         if step >= km:
             return float(step)
     return 100.0
+
+
+def _draw_communes(
+    drawing: Drawing,
+    view: _View,
+    territory: Territory,
+    visited: set[str],
+    box: tuple[float, float, float, float],
+) -> None:
+    """Commune boundaries within ``box`` (lon/lat), the ``visited`` communes (codes) tinted."""
+    x0, y0, x1, y1 = box
+    tolerance = (x1 - x0) / 900
+    for commune in territory.communes:
+        geometry = commune.boundary
+        if geometry is None:
+            continue
+        bx0, by0, bx1, by1 = geometry.bounds
+        if bx1 < x0 or bx0 > x1 or by1 < y0 or by0 > y1:
+            continue
+        clipped = shapely.clip_by_rect(geometry, x0, y0, x1, y1).simplify(tolerance)
+        fill = _VISITED_FILL if commune.code in visited else None
+        for ring in _rings(clipped):
+            if len(ring) >= 3:
+                drawing.add(
+                    Polygon(
+                        view.points(ring), fillColor=fill, strokeColor=_BOUNDARY, strokeWidth=0.4
+                    )
+                )
 
 
 def _day_map(
@@ -652,42 +657,20 @@ def _day_map(
     x0, y0, x1, y1 = view.bounds(width, height)
     drawing = Drawing(width, height)
     drawing.add(Rect(0, 0, width, height, fillColor=colors.white, strokeColor=None))
-    visited = {s.commune for s in day.stops}
-    tolerance = (x1 - x0) / 900
-    for commune in territory.communes:
-        geometry = commune.boundary
-        if geometry is None:
-            continue
-        bx0, by0, bx1, by1 = geometry.bounds
-        if bx1 < x0 or bx0 > x1 or by1 < y0 or by0 > y1:
-            continue
-        clipped = shapely.clip_by_rect(geometry, x0, y0, x1, y1).simplify(tolerance)
-        fill = _VISITED_FILL if commune.code in visited else None
-        for ring in _rings(clipped):
-            if len(ring) < 3:
-                continue
-            drawing.add(
-                Polygon(
-                    _flat(view.xy(*p) for p in ring),
-                    fillColor=fill,
-                    strokeColor=_BOUNDARY,
-                    strokeWidth=0.4,
-                )
-            )
+    _draw_communes(drawing, view, territory, {s.commune for s in day.stops}, (x0, y0, x1, y1))
     dash = [4, 2.5] if day.approximate else None
     for leg in legs:
-        if len(leg) < 2:
-            continue
-        drawing.add(
-            PolyLine(
-                _flat(view.xy(*p) for p in leg),
-                strokeColor=_TRACK,
-                strokeWidth=1.8,
-                strokeLineJoin=1,
-                strokeLineCap=1,
-                strokeDashArray=dash,
+        if len(leg) >= 2:
+            drawing.add(
+                PolyLine(
+                    view.points(leg),
+                    strokeColor=_TRACK,
+                    strokeWidth=1.8,
+                    strokeLineJoin=1,
+                    strokeLineCap=1,
+                    strokeDashArray=dash,
+                )
             )
-        )
     taken: list[tuple[float, float]] = []
 
     def free_spot(x: float, y: float) -> tuple[float, float]:

@@ -1,14 +1,15 @@
 """The public timetable (« Qui, Quoi, Où, Quand »): where and when the Cité des métiers comes.
 
 From a Schedule, its Scenario and travel matrix, this package answers "what is near me?"
-(:func:`upcoming`) and publishes calendar feeds (:func:`write_feeds`), open data
-(:func:`write_open_data`), A4 posters per Stop (:func:`write_posters`) and a static site
-(:func:`write_site`), all at once with :func:`write_public`.
+(:func:`upcoming`) and publishes, from one :class:`PublicTimetable`, calendar feeds
+(:func:`write_feeds`), open data (:func:`write_open_data`), A4 posters per Stop
+(:func:`write_posters`) and a static site (:func:`write_site`), all at once with
+:func:`write_public`.
 
 No personal data of counsellors is ever published: everything here is made from
 :class:`PublicEvent` objects, which carry the pôles present, never who is present (see
-:mod:`itinerant.publish.public.events`). Importing this package loads neither OR-Tools, networkx nor
-Streamlit (Schedules and travel matrices are only used, never built, here).
+:mod:`itinerant.publish.public.events`). Importing this package loads neither OR-Tools, osmnx,
+networkx nor Streamlit (Schedules and travel matrices are only used, never built, here).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from itinerant.publish.public.timetable import (
     NearbyServicePoint,
     Origin,
     OriginKind,
+    PublicTimetable,
     Upcoming,
     nearby,
     resolve_near,
@@ -44,6 +46,7 @@ __all__ = [
     "Origin",
     "OriginKind",
     "PublicEvent",
+    "PublicTimetable",
     "Upcoming",
     "commune_events",
     "feed_bytes",

@@ -20,10 +20,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from itinerant.errors import InputError
-from itinerant.model import Location, Pole, Scenario
+from itinerant.model import Location, Pole, PopUp, Scenario, Stop
+from itinerant.places import PlaceKey
+from itinerant.publish.calendar import TIMEZONE, local_time
 
 if TYPE_CHECKING:
     from itinerant.schedule.schedule import Schedule
@@ -32,8 +33,8 @@ __all__ = ["PARIS", "UID_DOMAIN", "EventKind", "PublicEvent", "public_events", "
 
 logger = logging.getLogger(__name__)
 
-PARIS = ZoneInfo("Europe/Paris")
-"""Time zone of every clock time of a Schedule."""
+PARIS = TIMEZONE
+"""Time zone of every clock time of a Schedule (:data:`itinerant.publish.calendar.TIMEZONE`)."""
 
 UID_DOMAIN = "itinerant"
 """Right-hand side of event UIDs (``visit-<stop>-<yyyymmdd>-<hhmm>@itinerant``)."""
@@ -104,12 +105,12 @@ class PublicEvent:
     @property
     def starts_at(self) -> dt.datetime:
         """Start as an aware datetime in Europe/Paris."""
-        return dt.datetime.combine(self.date, self.start, tzinfo=PARIS)
+        return local_time(self.date, self.start)
 
     @property
     def ends_at(self) -> dt.datetime:
         """End as an aware datetime in Europe/Paris."""
-        return dt.datetime.combine(self.date, self.end, tzinfo=PARIS)
+        return local_time(self.date, self.end)
 
     @property
     def place_line(self) -> str:
@@ -156,12 +157,6 @@ def public_events(
     poles_of = {c.id: c.poles for c in scenario.counsellors}
     territory = scenario.territory
 
-    def commune_of(code: str) -> tuple[str, tuple[str, ...]]:
-        if territory.has_commune(code):
-            commune = territory.commune(code)
-            return commune.name, commune.postcodes
-        return code, ()
-
     def crew_poles(crew: Iterable[str]) -> tuple[Pole, ...]:
         out: set[Pole] = set()
         for counsellor in crew:
@@ -171,6 +166,36 @@ def public_events(
             out |= poles_of[counsellor]
         return sorted_poles(out)
 
+    def make(
+        place: Stop | PopUp,
+        day: dt.date,
+        hours: tuple[dt.time, dt.time],
+        poles: Iterable[Pole],
+    ) -> PublicEvent:
+        kind, key = (
+            (EventKind.VISIT, PlaceKey.stop(place.id))
+            if isinstance(place, Stop)
+            else (EventKind.POPUP, PlaceKey.popup(place.id))
+        )
+        known = territory.has_commune(place.commune)
+        commune = territory.commune(place.commune) if known else None
+        return PublicEvent(
+            uid=_uid(kind, place.id, day, hours[0]),
+            kind=kind,
+            date=day,
+            start=hours[0],
+            end=hours[1],
+            place_id=key,
+            ref=place.id,
+            name=place.name,
+            address=place.address,
+            commune=place.commune,
+            commune_name=commune.name if commune else place.commune,
+            postcodes=commune.postcodes if commune else (),
+            location=place.location,
+            poles=sorted_poles(poles),
+        )
+
     events: list[PublicEvent] = []
     for tour, visit in schedule.visits():
         if from_date is not None and tour.date < from_date:
@@ -179,25 +204,7 @@ def public_events(
         if stop is None:
             msg = f"stop: {visit.stop!r} is not a Stop of scenario {scenario.name!r}"
             raise InputError(msg)
-        name, postcodes = commune_of(stop.commune)
-        events.append(
-            PublicEvent(
-                uid=_uid(EventKind.VISIT, stop.id, tour.date, visit.start),
-                kind=EventKind.VISIT,
-                date=tour.date,
-                start=visit.start,
-                end=visit.end,
-                place_id=f"stop:{stop.id}",
-                ref=stop.id,
-                name=stop.name,
-                address=stop.address,
-                commune=stop.commune,
-                commune_name=name,
-                postcodes=postcodes,
-                location=stop.location,
-                poles=crew_poles(visit.crew),
-            )
-        )
+        events.append(make(stop, tour.date, (visit.start, visit.end), crew_poles(visit.crew)))
     for staffing in schedule.popups:
         popup = popups.get(staffing.popup)
         if popup is None:
@@ -207,25 +214,7 @@ def public_events(
             continue
         crew_poles(staffing.counsellors)  # same check of ids as for Visits
         poles = [pole for _, pole in staffing.assignments] or [pole for pole, _ in popup.needs]
-        name, postcodes = commune_of(popup.commune)
-        events.append(
-            PublicEvent(
-                uid=_uid(EventKind.POPUP, popup.id, popup.date, popup.start),
-                kind=EventKind.POPUP,
-                date=popup.date,
-                start=popup.start,
-                end=popup.end,
-                place_id=f"popup:{popup.id}",
-                ref=popup.id,
-                name=popup.name,
-                address=popup.address,
-                commune=popup.commune,
-                commune_name=name,
-                postcodes=postcodes,
-                location=popup.location,
-                poles=sorted_poles(poles),
-            )
-        )
+        events.append(make(popup, popup.date, (popup.start, popup.end), poles))
     uids = [e.uid for e in events]
     if len(set(uids)) != len(uids):
         # two buses at the same Stop, date and time: one public event is enough

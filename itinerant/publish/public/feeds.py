@@ -25,23 +25,20 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from icalendar import Calendar, Event, Timezone
-
 from itinerant import __version__
 from itinerant.i18n import current_language, t
 from itinerant.model import Commune, Scenario
-from itinerant.publish.public.events import EventKind, PublicEvent, public_events
+from itinerant.publish.calendar import CalendarEvent, ics_bytes
+from itinerant.publish.public.events import EventKind, PublicEvent
 from itinerant.publish.public.text import format_hours, pole_labels
 from itinerant.publish.public.timetable import (
     DEFAULT_WITHIN_MINUTES,
-    Origin,
-    OriginKind,
-    nearby,
+    PublicTimetable,
+    commune_nearby,
 )
 
 if TYPE_CHECKING:
     from itinerant.routing import TravelMatrix
-    from itinerant.schedule.schedule import Schedule
 
 __all__ = ["TERRITORY_FEED", "commune_events", "feed_bytes", "write_feeds"]
 
@@ -79,16 +76,7 @@ def commune_events(
     tuple of PublicEvent
     """
     minutes = DEFAULT_WITHIN_MINUTES if within_minutes is None else within_minutes
-    origin = Origin(commune.name, OriginKind.COMMUNE, (commune.code,), commune.point, "")
-    found, _ = nearby(
-        events,
-        scenario,
-        matrix,
-        origin,
-        within_minutes=minutes,
-        catchment=True,
-        service_points=0,
-    )
+    found, _ = commune_nearby(events, scenario, matrix, commune, minutes)
     return tuple(n.event for n in found)
 
 
@@ -125,7 +113,7 @@ def feed_bytes(
     Parameters
     ----------
     events
-        The events.
+        The public events, one ``VEVENT`` each, in that order.
     name, description
         Calendar name (``NAME``, ``X-WR-CALNAME``) and description.
     generated_at
@@ -140,76 +128,51 @@ def feed_bytes(
     """
     lang = lang or current_language()
     stamp = generated_at.astimezone(dt.UTC)
-    cal = Calendar()
-    cal.add("prodid", _PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("name", name)
-    cal.add("x-wr-calname", name)
-    cal.add("description", description)
-    cal.add("x-wr-caldesc", description)
-    cal.add("x-wr-timezone", "Europe/Paris")
     # a VTIMEZONE covering the events only (the full 1970-2038 history is 3 kB per feed)
     years = [e.date.year for e in events] or [stamp.year]
-    first = dt.date(min(*years, stamp.year), 1, 1)
-    last = dt.date(max(years) + 2, 1, 1)
-    cal.add_component(Timezone.from_tzid("Europe/Paris", first_date=first, last_date=last))
-    for event in events:
-        item = Event()
-        item.add("uid", event.uid)
-        item.add("dtstamp", stamp)
-        item.add("dtstart", event.starts_at)
-        item.add("dtend", event.ends_at)
-        item.add("summary", _summary(event, lang))
-        item.add("location", f"{event.name}, {event.place_line}")
-        item.add("geo", (event.location.lat, event.location.lon))
-        item.add("description", _description(event, lang))
-        if event.poles:
-            item.add("categories", list(pole_labels(event.poles, lang)))
-        item.add("status", "CONFIRMED")
-        item.add("transp", "TRANSPARENT")
-        cal.add_component(item)
-    return bytes(cal.to_ical())
+    span = (dt.date(min(*years, stamp.year), 1, 1), dt.date(max(years) + 2, 1, 1))
+    return ics_bytes(
+        (_calendar_event(event, lang) for event in events),
+        prodid=_PRODID,
+        name=name,
+        description=description,
+        stamp=stamp,
+        zone_span=span,
+    )
 
 
-def write_feeds(
-    schedule: Schedule,
-    scenario: Scenario,
-    matrix: TravelMatrix,
-    out_dir: str | Path,
-    *,
-    from_date: dt.date | None = None,
-    within_minutes: float | None = None,
-    generated_at: dt.datetime | None = None,
-    lang: str | None = None,
-) -> list[Path]:
+def _calendar_event(event: PublicEvent, lang: str) -> CalendarEvent:
+    return CalendarEvent(
+        uid=event.uid,
+        start=event.starts_at,
+        end=event.ends_at,
+        summary=_summary(event, lang),
+        location=f"{event.name}, {event.place_line}",
+        description=_description(event, lang),
+        lat=event.location.lat,
+        lon=event.location.lon,
+        categories=pole_labels(event.poles, lang),
+        busy=False,
+    )
+
+
+def write_feeds(timetable: PublicTimetable, out_dir: str | Path) -> list[Path]:
     """Write the Territory feed and one feed per commune.
 
     Parameters
     ----------
-    schedule, scenario, matrix
-        What to publish, its scenario and travel matrix.
+    timetable
+        What to publish (:class:`~itinerant.publish.public.timetable.PublicTimetable`).
     out_dir
         Folder to write ``territoire.ics`` and ``communes/<code>.ics`` into (created).
-    from_date
-        Leave out events before this date (``None``: the whole Schedule).
-    within_minutes
-        Drive time limit of the per-commune rule (default :data:`DEFAULT_WITHIN_MINUTES`).
-    generated_at
-        Publication time (``DTSTAMP``); default now.
-    lang
-        Language of the texts.
 
     Returns
     -------
     list of Path
         The files written, Territory feed first.
     """
-    lang = lang or current_language()
-    stamp = generated_at or dt.datetime.now(dt.UTC)
-    minutes = DEFAULT_WITHIN_MINUTES if within_minutes is None else within_minutes
-    events = public_events(schedule, scenario, from_date=from_date)
+    lang, stamp, minutes = timetable.lang, timetable.generated_at, timetable.within_minutes
+    events, scenario = timetable.events, timetable.scenario
     territory = scenario.territory
     out = Path(out_dir)
     (out / "communes").mkdir(parents=True, exist_ok=True)
@@ -225,7 +188,7 @@ def write_feeds(
     )
     written = [path]
     for commune in territory.communes:
-        mine = commune_events(events, scenario, matrix, commune, within_minutes=minutes)
+        mine = commune_events(events, scenario, timetable.matrix, commune, within_minutes=minutes)
         path = out / "communes" / f"{commune.code}.ics"
         path.write_bytes(
             feed_bytes(

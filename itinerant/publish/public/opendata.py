@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING
 
 from itinerant.i18n import t
 from itinerant.model import Scenario
-from itinerant.publish.public.events import EventKind, PublicEvent, public_events
+from itinerant.publish.public.events import EventKind, PublicEvent
 from itinerant.publish.public.text import pole_labels
 
 if TYPE_CHECKING:
-    from itinerant.schedule.schedule import Schedule
+    from itinerant.publish.public.timetable import PublicTimetable
 
 __all__ = [
     "FIELDS",
@@ -119,35 +119,24 @@ def _metadata(scenario: Scenario, generated_at: dt.datetime) -> dict[str, str]:
     return meta
 
 
-def write_open_data(
-    schedule: Schedule,
-    scenario: Scenario,
-    out_dir: str | Path,
-    *,
-    from_date: dt.date | None = None,
-    generated_at: dt.datetime | None = None,
-) -> list[Path]:
+def write_open_data(timetable: PublicTimetable, out_dir: str | Path) -> list[Path]:
     """Write ``calendrier.geojson``, ``calendrier.csv`` and ``calendrier.json``.
 
     Parameters
     ----------
-    schedule, scenario
-        What to publish and its scenario.
+    timetable
+        What to publish (:class:`~itinerant.publish.public.timetable.PublicTimetable`); its
+        publication time goes into the JSON and GeoJSON metadata.
     out_dir
         Folder to write into (created).
-    from_date
-        Leave out events before this date (``None``: the whole Schedule).
-    generated_at
-        Publication time (in the JSON and GeoJSON metadata); default now.
 
     Returns
     -------
     list of Path
         GeoJSON, CSV and JSON files.
     """
-    stamp = generated_at or dt.datetime.now(dt.UTC)
-    records = open_data_records(public_events(schedule, scenario, from_date=from_date))
-    meta = _metadata(scenario, stamp)
+    records = open_data_records(timetable.events)
+    meta = _metadata(timetable.scenario, timetable.generated_at)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     geojson_path, csv_path, json_path = (out / name for name in OPEN_DATA_FILES)

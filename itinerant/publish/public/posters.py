@@ -9,14 +9,11 @@ data: posters are made from public events only.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-import io
 import logging
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -24,25 +21,14 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.platypus import (
-    KeepTogether,
-    Paragraph,
-    SimpleDocTemplate,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from itinerant.i18n import current_language, t
-from itinerant.model import Scenario, Stop
-from itinerant.publish.pdf_fonts import pdf_fonts
-from itinerant.publish.public.events import PARIS, EventKind, PublicEvent, public_events
+from itinerant.model import Stop
+from itinerant.publish.pdf_fonts import a4_pdf, pdf_fonts
+from itinerant.publish.public.events import PARIS, EventKind, PublicEvent
 from itinerant.publish.public.text import format_date, format_hours, pole_labels, service_kind_label
-from itinerant.publish.public.timetable import NearbyServicePoint, Origin, OriginKind, nearby
-
-if TYPE_CHECKING:
-    from itinerant.routing import TravelMatrix
-    from itinerant.schedule.schedule import Schedule
+from itinerant.publish.public.timetable import NearbyServicePoint, Origin, PublicTimetable, nearby
 
 __all__ = ["file_stem", "poster_fonts", "poster_pdf", "write_posters"]
 
@@ -112,7 +98,7 @@ def poster_pdf(
     Parameters
     ----------
     stop
-        The Stop.
+        The Stop, whose name is the poster's title.
     events
         Its coming Visits (public events), in date order.
     address
@@ -187,62 +173,38 @@ def poster_pdf(
     if notes:
         story.append(Spacer(1, 5 * mm))
         story += [Paragraph(escape(note), st["small"]) for note in notes]
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=_MARGIN,
-        rightMargin=_MARGIN,
-        topMargin=18 * mm,
-        bottomMargin=18 * mm,
+    return a4_pdf(
+        story,
+        margins=(_MARGIN, 18 * mm, 18 * mm),
         title=stop.name,
         author=t("public.event.visit", lang),
         subject=t("public.poster.dates_heading", lang),
         lang=lang,
         invariant=1,
     )
-    doc.build(story)
-    return buffer.getvalue()
 
 
 def write_posters(
-    schedule: Schedule,
-    scenario: Scenario,
-    matrix: TravelMatrix,
-    out_dir: str | Path,
-    *,
-    from_date: dt.date | None = None,
-    generated_at: dt.datetime | None = None,
-    service_points: int = 2,
-    lang: str | None = None,
+    timetable: PublicTimetable, out_dir: str | Path, *, service_points: int = 2
 ) -> list[Path]:
-    """Write one A4 poster (PDF) per Stop visited: ``<stop id>.pdf``.
+    """Write one A4 poster (PDF) per Stop visited in ``timetable``: ``<stop id>.pdf``.
 
-    Parameters
-    ----------
-    schedule, scenario, matrix
-        What to publish, its scenario and travel matrix.
-    out_dir
-        Folder to write into (created).
-    from_date
-        Leave out Visits before this date (``None``: the whole Schedule).
-    generated_at
-        Publication time, printed in small type; default now.
-    service_points
-        How many of the nearest fixed ServicePoints each poster mentions.
-    lang
-        Language of the texts.
+    Posters go to ``out_dir`` (created); each mentions the ``service_points`` nearest fixed
+    ServicePoints and, in small type, the publication time of the timetable.
 
     Returns
     -------
     list of Path
         One PDF per Stop with at least one Visit, by Stop id.
     """
-    lang = lang or current_language()
-    stamp = generated_at or dt.datetime.now(dt.UTC)
-    events = public_events(schedule, scenario, from_date=from_date)
+    lang, stamp, scenario, matrix = (
+        timetable.lang,
+        timetable.generated_at,
+        timetable.scenario,
+        timetable.matrix,
+    )
     by_stop: dict[str, list[PublicEvent]] = {}
-    for event in events:
+    for event in timetable.events:
         if event.kind is EventKind.VISIT:
             by_stop.setdefault(event.ref, []).append(event)
     stops = {s.id: s for s in scenario.stops}
@@ -260,8 +222,7 @@ def write_posters(
         mine = by_stop[stop_id]
         points: tuple[NearbyServicePoint, ...] = ()
         if service_points and scenario.territory.has_commune(stop.commune):
-            commune = scenario.territory.commune(stop.commune)
-            origin = Origin(commune.name, OriginKind.COMMUNE, (commune.code,), commune.point, "")
+            origin = Origin.at_commune(scenario.territory.commune(stop.commune))
             _, points = nearby((), scenario, matrix, origin, service_points=service_points)
         pdf = poster_pdf(
             stop,

@@ -20,21 +20,19 @@ written next to the pages by :func:`itinerant.publish.public.write_public`.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from itinerant.i18n import current_language, t
-from itinerant.model import Commune, Scenario
-from itinerant.publish.public.events import PARIS, EventKind, PublicEvent, public_events
+from itinerant.i18n import t
+from itinerant.model import Commune
+from itinerant.publish.folding import fold
+from itinerant.publish.public.events import PARIS, EventKind, PublicEvent
 from itinerant.publish.public.feeds import TERRITORY_FEED
 from itinerant.publish.public.opendata import OPEN_DATA_FILES
 from itinerant.publish.public.posters import file_stem
@@ -45,17 +43,7 @@ from itinerant.publish.public.text import (
     pole_labels,
     service_kind_label,
 )
-from itinerant.publish.public.timetable import (
-    DEFAULT_WITHIN_MINUTES,
-    NearbyEvent,
-    Origin,
-    OriginKind,
-    nearby,
-)
-
-if TYPE_CHECKING:
-    from itinerant.routing import TravelMatrix
-    from itinerant.schedule.schedule import Schedule
+from itinerant.publish.public.timetable import NearbyEvent, PublicTimetable, commune_nearby
 
 __all__ = ["LAYOUT", "write_site"]
 
@@ -116,8 +104,7 @@ class _Link:
 
 
 def _sort_key(name: str) -> str:
-    plain = unicodedata.normalize("NFKD", name)
-    return "".join(c for c in plain if not unicodedata.combining(c)).casefold()
+    return fold(name).casefold()
 
 
 def _search_keys(commune: Commune) -> str:
@@ -173,46 +160,21 @@ def _environment(lang: str) -> Environment:
 
 
 def write_site(
-    schedule: Schedule,
-    scenario: Scenario,
-    matrix: TravelMatrix,
-    out_dir: str | Path,
-    *,
-    from_date: dt.date | None = None,
-    within_minutes: float | None = None,
-    generated_at: dt.datetime | None = None,
-    service_points: int = 3,
-    lang: str | None = None,
+    timetable: PublicTimetable, out_dir: str | Path, *, service_points: int = 3
 ) -> list[Path]:
-    """Write the static public site (see the module docstring).
+    """Write the static public site of ``timetable`` (see the module docstring).
 
-    Parameters
-    ----------
-    schedule, scenario, matrix
-        What to publish, its scenario and travel matrix.
-    out_dir
-        Folder of ``index.html`` (created); commune pages go to ``communes/``.
-    from_date
-        Leave out events before this date (``None``: the whole Schedule).
-    within_minutes
-        Drive time limit (min) of the commune pages' rule (default
-        :data:`~itinerant.publish.public.timetable.DEFAULT_WITHIN_MINUTES`).
-    generated_at
-        Publication time shown in the footer; default now.
-    service_points
-        How many of the nearest fixed ServicePoints each commune page lists.
-    lang
-        Language of the site (``fr`` by default).
+    ``index.html`` goes to ``out_dir`` (created), commune pages to ``out_dir/communes/``; each
+    page lists the ``service_points`` nearest fixed ServicePoints, and every footer the
+    publication time of the timetable.
 
     Returns
     -------
     list of Path
         ``index.html``, ``site.css``, ``recherche.js``, then the commune pages.
     """
-    lang = lang or current_language()
-    stamp = generated_at or dt.datetime.now(dt.UTC)
-    minutes = DEFAULT_WITHIN_MINUTES if within_minutes is None else within_minutes
-    events = public_events(schedule, scenario, from_date=from_date)
+    lang, stamp, minutes = timetable.lang, timetable.generated_at, timetable.within_minutes
+    events, scenario, matrix = timetable.events, timetable.scenario, timetable.matrix
     territory = scenario.territory
     out = Path(out_dir)
     (out / LAYOUT["communes"]).mkdir(parents=True, exist_ok=True)
@@ -276,15 +238,8 @@ def write_site(
     template = env.get_template("commune.html")
     rule = t("public.site.rule", lang, minutes=f"{minutes:g}")
     for commune in communes:
-        origin = Origin(commune.name, OriginKind.COMMUNE, (commune.code,), commune.point, "")
-        found, points = nearby(
-            events,
-            scenario,
-            matrix,
-            origin,
-            within_minutes=minutes,
-            catchment=True,
-            service_points=service_points,
+        found, points = commune_nearby(
+            events, scenario, matrix, commune, minutes, service_points=service_points
         )
         html = template.render(
             **common,
@@ -304,7 +259,7 @@ def write_site(
                 _PlaceView(
                     name=sp.name,
                     kind=service_kind_label(sp.kind, lang),
-                    place=f"{sp.address}, {sp.commune_name}" if sp.address else sp.commune_name,
+                    place=sp.place_line,
                     drive=sp.drive_text(lang),
                 )
                 for sp in points

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Iterable
 
 from itinerant.i18n import long_date, number, t
 from itinerant.model import Pole, ServiceKind
+from itinerant.publish.folding import fold
 
 __all__ = [
     "drive_minutes",
@@ -80,8 +80,6 @@ def normalise_name(text: str) -> str:
     ``"Saint-Sulpice-le-Guérétois"``, ``"st sulpice le gueretois"`` and
     ``"ST-SULPICE-LE-GUERETOIS"`` all give ``"st sulpice le gueretois"``.
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    plain = plain.replace("œ", "oe").replace("æ", "ae")
+    plain = fold(text).casefold().replace("œ", "oe").replace("æ", "ae")
     plain = re.sub(r"[^a-z0-9]+", " ", plain)
     return " ".join(_TOKENS.get(token, token) for token in plain.split())

@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING
 
 from itinerant.i18n import number, t
 from itinerant.model import Commune, FieldError, Location, Scenario, ServiceKind, Territory
+from itinerant.places import PlaceKey
 from itinerant.publish.public.events import EventKind, PublicEvent, public_events
 from itinerant.publish.public.text import drive_minutes, format_drive, normalise_name
 
@@ -58,7 +59,9 @@ __all__ = [
     "NearbyServicePoint",
     "Origin",
     "OriginKind",
+    "PublicTimetable",
     "Upcoming",
+    "commune_nearby",
     "haversine_m",
     "nearby",
     "resolve_near",
@@ -119,9 +122,35 @@ class Origin:
     point: Location
     note: str
 
+    @classmethod
+    def at_commune(cls, commune: Commune) -> Origin:
+        """The town hall of ``commune`` (no note): where commune pages, feeds and posters look."""
+        return cls(commune.name, OriginKind.COMMUNE, (commune.code,), commune.point, "")
+
+
+class _Drive:
+    """The drive to a nearby place: :attr:`drive_s` seconds and :attr:`drive_m` metres."""
+
+    drive_s: int
+    drive_m: int
+
+    @property
+    def drive_minutes(self) -> int:
+        """Drive time in whole minutes."""
+        return drive_minutes(self.drive_s)
+
+    @property
+    def drive_km(self) -> float:
+        """Road distance in kilometres."""
+        return self.drive_m / 1000
+
+    def drive_text(self, lang: str | None = None) -> str:
+        """The drive in words (``"12 min en voiture (9,8 km)"``)."""
+        return format_drive(self.drive_s, self.drive_m, lang)
+
 
 @dataclass(frozen=True)
-class NearbyEvent:
+class NearbyEvent(_Drive):
     """A public event and how far it is from the person.
 
     Attributes
@@ -146,23 +175,9 @@ class NearbyEvent:
     straight_m: int
     in_catchment: bool
 
-    @property
-    def drive_minutes(self) -> int:
-        """Drive time in whole minutes."""
-        return drive_minutes(self.drive_s)
-
-    @property
-    def drive_km(self) -> float:
-        """Road distance in kilometres."""
-        return self.drive_m / 1000
-
-    def drive_text(self, lang: str | None = None) -> str:
-        """The drive in words (``"12 min en voiture (9,8 km)"``)."""
-        return format_drive(self.drive_s, self.drive_m, lang)
-
 
 @dataclass(frozen=True)
-class NearbyServicePoint:
+class NearbyServicePoint(_Drive):
     """A fixed ServicePoint and how far it is from the person.
 
     Attributes
@@ -189,13 +204,9 @@ class NearbyServicePoint:
     drive_m: int
 
     @property
-    def drive_minutes(self) -> int:
-        """Drive time in whole minutes."""
-        return drive_minutes(self.drive_s)
-
-    def drive_text(self, lang: str | None = None) -> str:
-        """The drive in words."""
-        return format_drive(self.drive_s, self.drive_m, lang)
+    def place_line(self) -> str:
+        """Address for display: the street address and the commune, or the commune alone."""
+        return f"{self.address}, {self.commune_name}" if self.address else self.commune_name
 
 
 @dataclass(frozen=True)
@@ -221,6 +232,36 @@ class Upcoming:
     service_points: tuple[NearbyServicePoint, ...]
     approximate: bool
     notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PublicTimetable:
+    """What every public artefact is made from: a Schedule's public events, once.
+
+    Made by :func:`~itinerant.publish.public.write.write_public`; the writers of the site,
+    feeds, open data and posters take it, so that they all publish the same events with the
+    same time stamp.
+
+    Attributes
+    ----------
+    scenario, matrix
+        The Scenario and its travel matrix (drive times of the per-commune rule).
+    events
+        The public events (:func:`~itinerant.publish.public.events.public_events`).
+    generated_at
+        Publication time (aware), written in feeds, open data, pages and posters.
+    within_minutes
+        Drive time limit (min) of the per-commune rule of pages and feeds.
+    lang
+        Language of the texts (open data field names stay French).
+    """
+
+    scenario: Scenario
+    matrix: TravelMatrix
+    events: tuple[PublicEvent, ...]
+    generated_at: dt.datetime
+    within_minutes: float
+    lang: str
 
 
 # --------------------------------------------------------------------------- geometry
@@ -438,7 +479,7 @@ def nearby(
     territory = scenario.territory
     stops = {s.id: s for s in scenario.stops}
     durations, distances = matrix.durations_s, matrix.distances_m
-    rows = [(code, matrix.index(f"commune:{code}")) for code in origin.communes]
+    rows = [(code, matrix.index(PlaceKey.commune(code))) for code in origin.communes]
     names = {code: territory.commune(code).name for code in origin.communes}
     if within_km is None and within_minutes is None:
         within_minutes = DEFAULT_WITHIN_MINUTES
@@ -488,7 +529,7 @@ def nearby(
 
     points: list[NearbyServicePoint] = []
     for sp in territory.service_points:
-        drive = best(f"sp:{sp.id}")
+        drive = best(PlaceKey.service_point(sp.id))
         if drive is None:
             continue
         code, seconds, metres = drive
@@ -512,6 +553,33 @@ def nearby(
         )
     points.sort(key=lambda p: (p.drive_s, p.name, p.id))
     return tuple(found), tuple(points[:service_points])
+
+
+def commune_nearby(
+    events: Sequence[PublicEvent],
+    scenario: Scenario,
+    matrix: TravelMatrix,
+    commune: Commune,
+    within_minutes: float,
+    *,
+    service_points: int = 0,
+) -> tuple[tuple[NearbyEvent, ...], tuple[NearbyServicePoint, ...]]:
+    """The events of a commune's page and feed, and its nearest fixed ServicePoints.
+
+    The rule of commune pages and feeds: from the commune's town hall
+    (:meth:`Origin.at_commune`), every Visit whose Stop's catchment reaches the commune, and
+    every event within ``within_minutes`` (min) of drive; then the ``service_points`` nearest
+    ServicePoints (see :func:`nearby`).
+    """
+    return nearby(
+        events,
+        scenario,
+        matrix,
+        Origin.at_commune(commune),
+        within_minutes=within_minutes,
+        catchment=True,
+        service_points=service_points,
+    )
 
 
 def upcoming(

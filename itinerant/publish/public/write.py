@@ -22,11 +22,14 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from itinerant.i18n import current_language
 from itinerant.model import Scenario
+from itinerant.publish.public.events import public_events
 from itinerant.publish.public.feeds import write_feeds
 from itinerant.publish.public.opendata import write_open_data
 from itinerant.publish.public.posters import write_posters
 from itinerant.publish.public.site import LAYOUT, write_site
+from itinerant.publish.public.timetable import DEFAULT_WITHIN_MINUTES, PublicTimetable
 
 if TYPE_CHECKING:
     from itinerant.routing import TravelMatrix
@@ -74,39 +77,18 @@ def write_public(
     list of Path
         Every file written.
     """
-    stamp = generated_at or dt.datetime.now(dt.UTC)
+    timetable = PublicTimetable(
+        scenario=scenario,
+        matrix=matrix,
+        events=public_events(schedule, scenario, from_date=from_date),
+        generated_at=generated_at or dt.datetime.now(dt.UTC),
+        within_minutes=DEFAULT_WITHIN_MINUTES if within_minutes is None else within_minutes,
+        lang=lang or current_language(),
+    )
     out = Path(out_dir)
-    written = write_site(
-        schedule,
-        scenario,
-        matrix,
-        out,
-        from_date=from_date,
-        within_minutes=within_minutes,
-        generated_at=stamp,
-        lang=lang,
-    )
-    written += write_feeds(
-        schedule,
-        scenario,
-        matrix,
-        out / LAYOUT["ics"],
-        from_date=from_date,
-        within_minutes=within_minutes,
-        generated_at=stamp,
-        lang=lang,
-    )
-    written += write_open_data(
-        schedule, scenario, out / LAYOUT["opendata"], from_date=from_date, generated_at=stamp
-    )
-    written += write_posters(
-        schedule,
-        scenario,
-        matrix,
-        out / LAYOUT["posters"],
-        from_date=from_date,
-        generated_at=stamp,
-        lang=lang,
-    )
+    written = write_site(timetable, out)
+    written += write_feeds(timetable, out / LAYOUT["ics"])
+    written += write_open_data(timetable, out / LAYOUT["opendata"])
+    written += write_posters(timetable, out / LAYOUT["posters"])
     logger.info("published %d files in %s", len(written), out)
     return written
