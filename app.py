@@ -9,88 +9,53 @@ prompt (each page checks the role itself too).
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
 from app_pages import common
 from itinerant.i18n import t
 
 st.set_page_config(page_title=t("app.title"), page_icon=":material/airport_shuttle:", layout="wide")
 
-role = common.role()
-coordinator = "visible" if role == "coordinator" else "hidden"
-driver = "visible" if role in ("coordinator", "driver") else "hidden"
+# Each section's pages: file in app_pages/, URL path, title (i18n key), Material icon.
+NAVIGATION = {
+    "app.nav.section.public": (("public", "public", "app.nav.public", "location_on"),),
+    "app.nav.section.coordination": (
+        ("territoire", "territoire", "app.nav.territory", "map"),
+        ("ressources", "ressources", "app.nav.resources", "groups"),
+        ("arrets", "arrets", "app.nav.stops", "signpost"),
+        ("popups", "popup", "app.nav.popups", "festival"),
+        ("planifier", "planifier", "app.nav.plan", "calculate"),
+        ("publier", "publier", "app.nav.publish", "campaign"),
+    ),
+    "app.nav.section.driver": (("chauffeur", "chauffeur", "app.nav.driver", "airport_shuttle"),),
+    "app.nav.section.account": (("connexion", "connexion", "app.nav.login", "key"),),
+}
+SEEN_BY = {
+    "app.nav.section.coordination": ("coordinator",),
+    "app.nav.section.driver": ("coordinator", "driver"),
+}
+"""Who sees a section listed (other sections: everyone)."""
+HOME = {None: "public", "coordinator": "territoire", "driver": "chauffeur"}
+"""The page each role lands on."""
 
-public = st.Page(
-    "app_pages/public.py",
-    title=t("app.nav.public"),
-    icon=":material/location_on:",
-    url_path="public",
-    default=role is None,
-)
+role = common.role()
+
+
+def nav_page(section: str, file: str, url: str, title: str, icon: str) -> StreamlitPage:
+    """A page of the navigation, listed only for the roles that see its section."""
+    seen_by = SEEN_BY.get(section)
+    return st.Page(
+        f"app_pages/{file}.py",
+        title=t(title),
+        icon=f":material/{icon}:",
+        url_path=url,
+        visibility="visible" if seen_by is None or role in seen_by else "hidden",
+        default=HOME.get(role) == file,
+    )
+
+
 pages = {
-    t("app.nav.section.public"): [public],
-    t("app.nav.section.coordination"): [
-        st.Page(
-            "app_pages/territoire.py",
-            title=t("app.nav.territory"),
-            icon=":material/map:",
-            url_path="territoire",
-            visibility=coordinator,
-            default=role == "coordinator",
-        ),
-        st.Page(
-            "app_pages/ressources.py",
-            title=t("app.nav.resources"),
-            icon=":material/groups:",
-            url_path="ressources",
-            visibility=coordinator,
-        ),
-        st.Page(
-            "app_pages/arrets.py",
-            title=t("app.nav.stops"),
-            icon=":material/signpost:",
-            url_path="arrets",
-            visibility=coordinator,
-        ),
-        st.Page(
-            "app_pages/popups.py",
-            title=t("app.nav.popups"),
-            icon=":material/festival:",
-            url_path="popup",
-            visibility=coordinator,
-        ),
-        st.Page(
-            "app_pages/planifier.py",
-            title=t("app.nav.plan"),
-            icon=":material/calculate:",
-            url_path="planifier",
-            visibility=coordinator,
-        ),
-        st.Page(
-            "app_pages/publier.py",
-            title=t("app.nav.publish"),
-            icon=":material/campaign:",
-            url_path="publier",
-            visibility=coordinator,
-        ),
-    ],
-    t("app.nav.section.driver"): [
-        st.Page(
-            "app_pages/chauffeur.py",
-            title=t("app.nav.driver"),
-            icon=":material/airport_shuttle:",
-            url_path="chauffeur",
-            visibility=driver,
-            default=role == "driver",
-        ),
-    ],
-    t("app.nav.section.account"): [
-        st.Page(
-            "app_pages/connexion.py",
-            title=t("app.nav.login"),
-            icon=":material/key:",
-            url_path="connexion",
-        ),
-    ],
+    t(section): [nav_page(section, *row) for row in rows] for section, rows in NAVIGATION.items()
 }
 page = st.navigation(pages)
 

@@ -3,16 +3,10 @@
 import streamlit as st
 
 from app_pages import common
-from itinerant.dashboard.workspace import commune_features, place_points
+from itinerant.dashboard.maps import commune_features, place_points
 from itinerant.i18n import t
 
-user = common.require_role("coordinator")
-ws = common.workspace()
-
-st.title(t("app.stops.title"))
-common.scenario_caption(ws)
-common.flash()
-
+user, ws = common.coordinator_page("app.stops.title")
 stops = place_points(ws, ["stops", "depots"])
 common.show_map(
     ws,

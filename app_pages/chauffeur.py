@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app_pages import common
-from itinerant.dashboard.workspace import driver_downloads, weeks_of
+from itinerant.dashboard.downloads import driver_downloads, weeks_of
 from itinerant.i18n import t
 from itinerant.publish.drivers.itinerary import week_code
 from itinerant.publish.notices import change_notices
@@ -13,18 +13,7 @@ from itinerant.store import database_url
 user = common.require_role("coordinator", "driver")
 
 st.title(t("app.driver.title"))
-latest = common.latest_published()
-if latest is None:
-    st.info(t("app.driver.none"))
-    st.stop()
-publication, schedule, ws = latest
-st.caption(
-    t(
-        "app.driver.source",
-        number=publication.number,
-        date=publication.published_at.astimezone().strftime("%d/%m/%Y"),
-    )
-)
+publication, schedule, ws = common.latest_published_or_stop("app.driver.none", "app.driver.source")
 
 buses = {b.id: b.name for b in ws.scenario.buses}
 bus_ids = list(buses)

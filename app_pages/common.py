@@ -169,6 +169,16 @@ def require_role(*roles: str) -> User:
 
 
 # --------------------------------------------------------------------------- frame
+def coordinator_page(title_key: str) -> tuple[User, Workspace]:
+    """The frame of a coordinator's page: login check, title, scenario version, flash message."""
+    user = require_role("coordinator")
+    ws = workspace()
+    st.title(t(title_key))
+    scenario_caption(ws)
+    flash()
+    return user, ws
+
+
 def scenario_caption(ws: Workspace) -> None:
     """Which scenario version is shown, and the warnings that go with it."""
     if ws.version is not None:
@@ -383,3 +393,16 @@ def latest_published() -> tuple[Any, Any, Workspace] | None:
         return None
     schedule = _published(url, publication.number)
     return publication, schedule, workspace(publication.scenario_version)
+
+
+def latest_published_or_stop(none_key: str, caption_key: str) -> tuple[Any, Any, Workspace]:
+    """:func:`latest_published`, its number and date shown; stops the page when there is none."""
+    latest = latest_published()
+    if latest is None:
+        st.info(t(none_key))
+        st.stop()
+        raise AssertionError  # st.stop() does not return
+    publication = latest[0]
+    date = publication.published_at.astimezone().strftime("%d/%m/%Y")
+    st.caption(t(caption_key, number=publication.number, date=date))
+    return latest

@@ -9,12 +9,8 @@ from app_pages import common
 from itinerant.dashboard.editing import blank_row, table_frame
 from itinerant.i18n import t
 
-user = common.require_role("coordinator")
-ws = common.workspace()
+user, ws = common.coordinator_page("app.popups.title")
 
-st.title(t("app.popups.title"))
-common.scenario_caption(ws)
-common.flash()
 st.caption(t("app.edit.help"))
 common.table_editor(ws, "popups", author=user.username)
 

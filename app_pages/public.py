@@ -8,7 +8,8 @@ import datetime as dt
 import streamlit as st
 
 from app_pages import common
-from itinerant.dashboard.workspace import commune_features, public_answer, public_feed
+from itinerant.dashboard.downloads import public_answer, public_feed
+from itinerant.dashboard.maps import commune_features
 from itinerant.errors import InputError
 from itinerant.i18n import t
 from itinerant.publish.public.text import (
@@ -23,17 +24,8 @@ from itinerant.store import database_url
 st.title(t("app.public.title"))
 st.write(t("app.public.intro"))
 
-latest = common.latest_published()
-if latest is None:
-    st.info(t("app.public.none_published"))
-    st.stop()
-publication, schedule, ws = latest
-st.caption(
-    t(
-        "app.public.published",
-        date=publication.published_at.astimezone().strftime("%d/%m/%Y"),
-        number=publication.number,
-    )
+publication, schedule, ws = common.latest_published_or_stop(
+    "app.public.none_published", "app.public.published"
 )
 
 params = st.query_params

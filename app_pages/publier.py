@@ -4,21 +4,15 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import common
-from itinerant.dashboard.workspace import latest_plan
+from itinerant.dashboard.plans import latest_plan
 from itinerant.errors import ItinerantError
 from itinerant.i18n import t
 from itinerant.publish.notices import change_notices
 from itinerant.publish.release import publish_schedule, published_schedule
 
-user = common.require_role("coordinator")
-ws = common.workspace()
+user, ws = common.coordinator_page("app.publish.title")
 store = common.store()
-
-st.title(t("app.publish.title"))
-common.scenario_caption(ws)
-common.flash()
-
-record = latest_plan(store, ws.version.id if ws.version else None)
+record = latest_plan(store, ws.version_id)
 if record is None:
     st.info(t("app.publish.none"))
 else:
@@ -59,7 +53,7 @@ else:
                     matrix=ws.matrix,
                     network=ws.network,
                     plan_run=record.run.id,
-                    scenario_version=ws.version.id if ws.version else None,
+                    scenario_version=ws.version_id,
                 )
         except ItinerantError as exc:
             st.error(str(exc))

@@ -6,12 +6,8 @@ from app_pages import common
 from itinerant.dashboard.editing import availability_calendar
 from itinerant.i18n import t
 
-user = common.require_role("coordinator")
-ws = common.workspace()
+user, ws = common.coordinator_page("app.resources.title")
 
-st.title(t("app.resources.title"))
-common.scenario_caption(ws)
-common.flash()
 st.caption(t("app.edit.help"))
 
 tabs = st.tabs(

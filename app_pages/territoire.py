@@ -4,22 +4,12 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import common
-from itinerant.dashboard.workspace import (
-    access_rows,
-    commune_features,
-    place_points,
-    save_with_indicators,
-)
+from itinerant.dashboard.maps import commune_features, place_points
+from itinerant.dashboard.workspace import access_rows, save_with_indicators
 from itinerant.errors import InputError
 from itinerant.i18n import number, percent, t
 
-user = common.require_role("coordinator")
-ws = common.workspace()
-
-st.title(t("app.territory.title"))
-common.scenario_caption(ws)
-common.flash()
-
+user, ws = common.coordinator_page("app.territory.title")
 diagnostic = ws.diagnostic
 cols = st.columns(3)
 cols[0].metric(t("app.territory.communes"), number(len(ws.scenario.territory.communes)))

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Literal
 
 from itinerant.errors import InputError
-from itinerant.io.scenario import default_scenario_dir
+from itinerant.io import default_scenario_dir
 
 __all__ = [
     "ROLES",

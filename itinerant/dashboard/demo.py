@@ -6,10 +6,9 @@ Usage::
 
 Seeds the store (``--db``, default ``$ITINERANT_DB_URL`` / ``$ITINERANT_DB`` / the data folder)
 with the default territory as scenario version 1, plans it, records the plan run and publishes
-it into ``--out`` (see :func:`itinerant.dashboard.workspace.bootstrap_demo`). A store that
-already holds a
-Publication is left as it is unless ``--force``. Then ``streamlit run app.py`` shows a full
-example (see ``docs/dashboard.md``).
+it into ``--out`` (:func:`bootstrap_demo`). A store that already holds a Publication is left as
+it is unless ``--force``. Then ``streamlit run app.py`` shows a full example (see
+``docs/dashboard.md``).
 """
 
 from __future__ import annotations
@@ -17,25 +16,83 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from itinerant.dashboard.planner_settings import settings_document
+from itinerant.dashboard.plans import record_plan
+from itinerant.dashboard.workspace import DEMO_AUTHOR, open_workspace, seed_store
 from itinerant.errors import ItinerantError
-from itinerant.store import Store, default_data_dir, store_url
+from itinerant.i18n import t
+from itinerant.store import PlanRun, ScenarioVersion, Store, default_data_dir, store_url
 
-__all__ = ["main"]
+if TYPE_CHECKING:
+    from itinerant.publish.release import PublishResult
+
+__all__ = ["DemoResult", "bootstrap_demo", "main"]
 
 logger = logging.getLogger(__name__)
 
+_DESCRIPTION = """Seed the store with the default territory, plan it, record the run and publish
+it (nothing is done when the store already holds a publication, unless --force)."""
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    """What :func:`bootstrap_demo` did (``None`` fields: already present, left as is)."""
+
+    version: ScenarioVersion
+    plan_run: PlanRun | None
+    publication: PublishResult | None
+
+
+def bootstrap_demo(
+    store: Store,
+    out_dir: str | Path,
+    *,
+    time_limit_s: float = 20.0,
+    seed: int = 0,
+    author: str = DEMO_AUTHOR,
+    force: bool = False,
+    progress: Callable[[Any], None] | None = None,
+) -> DemoResult:
+    """Seed the store with the default territory, plan it, record the run and publish it.
+
+    The plan uses the scenario's own ``[plan]`` settings, under ``time_limit_s`` seconds. A
+    store that already holds a Publication is left alone (unless ``force``), so that the
+    README's main command can call this before every ``streamlit run``.
+    """
+    from itinerant.publish.release import publish_schedule  # noqa: PLC0415
+    from itinerant.schedule.planner import plan_data  # noqa: PLC0415
+
+    version = seed_store(store, author=author)
+    if store.latest_publication() is not None and not force:
+        logger.info("the store already holds a publication: nothing to do")
+        return DemoResult(version, None, None)
+    workspace = open_workspace(store, version.id)
+    data = workspace.planning_data()
+    result = plan_data(data, time_limit_s=time_limit_s, seed=seed, progress=progress)
+    settings = settings_document(data.settings, time_limit_s=time_limit_s, seed=seed)
+    run = record_plan(store, workspace, result, author=author, settings=settings)
+    published = publish_schedule(
+        result.schedule,
+        workspace.scenario,
+        store=store,
+        out_dir=Path(out_dir),
+        author=author,
+        note=t("app.demo.note"),
+        matrix=workspace.matrix,
+        network=workspace.network,
+        plan_run=run.id,
+        scenario_version=version.id,
+    )
+    return DemoResult(version, run, published)
+
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="itinerant demo",
-        description=(
-            "Seed the store with the default territory, plan it, record the run and publish it "
-            "(nothing is done when the store already holds a publication, unless --force)."
-        ),
-    )
+    parser = argparse.ArgumentParser(prog="itinerant demo", description=_DESCRIPTION)
     parser.add_argument(
         "--db",
         default=None,
@@ -57,8 +114,6 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``itinerant demo``; returns the exit status (0, or 1 with a message on error)."""
     import os  # noqa: PLC0415
-
-    from itinerant.dashboard.workspace import bootstrap_demo  # noqa: PLC0415
 
     args = _parser().parse_args(argv)
     if not logging.getLogger().handlers:

@@ -3,7 +3,7 @@
 A table (buses, counsellors, availability, Stops, PopUps...) is shown as a DataFrame of text
 cells, exactly as in its CSV file (:func:`table_frame`). An edited DataFrame goes back through
 the core validator: the scenario is written to a temporary folder, the table's CSV replaced by
-the edited cells, and the folder loaded with :func:`itinerant.io.scenario.load_scenario`, which
+the edited cells, and the folder loaded with :func:`itinerant.io.load_scenario`, which
 checks every cell, every row and every reference (:func:`apply_tables`). Nothing is saved when a
 problem is found: :class:`EditError` lists them, each with the table, the DataFrame row (0-based
 position), the row's id and the field, so that the page can show the message next to the field.
@@ -22,7 +22,7 @@ from typing import Any
 import pandas as pd
 
 from itinerant.errors import InputError, Problem, ScenarioError
-from itinerant.io.scenario import (
+from itinerant.io import (
     AVAILABILITY,
     BLOCKED_DAYS,
     BUSES,

@@ -26,16 +26,25 @@ import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
+from functools import partial
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypedDict, TypeVar, Unpack
 
 if TYPE_CHECKING:
+    from itinerant.schedule.changes import Change, Disruption
     from itinerant.schedule.cpsat import Progress
     from itinerant.schedule.data import PlanningData
     from itinerant.schedule.planner import PlanResult
-    from itinerant.schedule.replan import Change, Disruption
     from itinerant.schedule.schedule import Schedule
 
-__all__ = ["Job", "JobRegistry", "JobState", "JobStatus", "plan_job", "replan_job"]
+__all__ = [
+    "Job",
+    "JobRegistry",
+    "JobState",
+    "JobStatus",
+    "SearchOptions",
+    "plan_job",
+    "replan_job",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -228,55 +237,44 @@ class JobRegistry:
             return len(self._jobs)
 
 
+class SearchOptions(TypedDict, total=False):
+    """Options of a planning search: its time limit (seconds, default 30) and seed (default 0)."""
+
+    time_limit_s: float
+    seed: int
+
+
+def _search_job(name: str, search: Callable[..., T], options: SearchOptions) -> Job[T]:
+    """A Job running ``search`` (a planner call, its inputs bound) with progress and cancel."""
+    time_limit_s = float(options.get("time_limit_s", 30.0))
+    seed = int(options.get("seed", 0))
+
+    def work(progress: ProgressCallback, cancel: threading.Event) -> T:
+        return search(time_limit_s=time_limit_s, seed=seed, progress=progress, cancel=cancel)
+
+    return Job(work, name=name, time_limit_s=time_limit_s)
+
+
 def plan_job(
     data: PlanningData,
     *,
-    time_limit_s: float = 30.0,
-    seed: int = 0,
     keep: Schedule | None = None,
     locked: Mapping[tuple[str, dt.date], tuple[str, ...]] | None = None,
+    **options: Unpack[SearchOptions],
 ) -> Job[PlanResult]:
     """A (not yet started) Job running :func:`~itinerant.schedule.planner.plan_data`."""
+    from itinerant.schedule.planner import plan_data  # noqa: PLC0415
 
-    def work(progress: ProgressCallback, cancel: threading.Event) -> PlanResult:
-        from itinerant.schedule.planner import plan_data  # noqa: PLC0415
-
-        return plan_data(
-            data,
-            time_limit_s=time_limit_s,
-            seed=seed,
-            progress=progress,
-            keep=keep,
-            locked=locked,
-            cancel=cancel,
-        )
-
-    return Job(work, name="plan", time_limit_s=time_limit_s)
+    return _search_job("plan", partial(plan_data, data, keep=keep, locked=locked), options)
 
 
 def replan_job(
     data: PlanningData,
     published: Schedule,
     disruptions: Sequence[Disruption],
-    *,
-    time_limit_s: float = 30.0,
-    seed: int = 0,
+    **options: Unpack[SearchOptions],
 ) -> Job[tuple[PlanResult, list[Change]]]:
     """A Job running :func:`~itinerant.schedule.replan.replan` (cancel keeps the best so far)."""
+    from itinerant.schedule.replan import replan  # noqa: PLC0415
 
-    def work(
-        progress: ProgressCallback, cancel: threading.Event
-    ) -> tuple[PlanResult, list[Change]]:
-        from itinerant.schedule.replan import replan  # noqa: PLC0415
-
-        return replan(
-            data,
-            published,
-            disruptions,
-            time_limit_s=time_limit_s,
-            seed=seed,
-            progress=progress,
-            cancel=cancel,
-        )
-
-    return Job(work, name="replan", time_limit_s=time_limit_s)
+    return _search_job("replan", partial(replan, data, published, disruptions), options)

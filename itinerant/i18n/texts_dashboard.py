@@ -1,10 +1,61 @@
 """Texts of the Streamlit dashboard's pages (``app.*``), French first."""
 
-from __future__ import annotations
-
-__all__ = ["EN", "FR"]
-
 FR: dict[str, str] = {
+    # the planner's settings (PlanSettings): label and explanation of each field
+    "app.setting.repeat_decay": "Valeur des passages répétés",
+    "app.setting_help.repeat_decay": (
+        "Valeur de chaque nouveau passage touchant une commune, rapportée au précédent (0 à 1) : "
+        "le premier passage compte pleinement, le deuxième « repeat_decay », le troisième « "
+        "repeat_decay² »…"
+    ),
+    "app.setting.max_counted_visits": "Passages comptés au plus par commune",
+    "app.setting_help.max_counted_visits": (
+        "Au-delà de ce nombre, un passage de plus touchant une commune n'apporte plus rien."
+    ),
+    "app.setting.high_need_index": "Seuil de fort besoin (indice)",
+    "app.setting_help.high_need_index": (
+        "Indice de besoin (par habitant, à partir de 0) au-delà duquel une commune a un objectif "
+        "de fréquence."
+    ),
+    "app.setting.frequency_weight": "Poids de la fréquence",
+    "app.setting_help.frequency_weight": (
+        "Pénalité, en unités de besoin, pour chaque période de rotation où une commune à fort "
+        "besoin n'est pas touchée (l'objectif de fréquence : au moins un passage par période de "
+        "rotation)."
+    ),
+    "app.setting.regularity_weight": "Bonus de régularité",
+    "app.setting_help.regularity_weight": (
+        "Bonus, en unités de besoin, pour chaque passage qui reprend le même arrêt, le même jour "
+        "de la semaine et la même demi-journée qu'une période de rotation plus tôt (pour que le "
+        "public s'en souvienne)."
+    ),
+    "app.setting.equity_floor": "Plancher d'équité par EPCI",
+    "app.setting_help.equity_floor": (
+        "Part (0 à 1) de sa juste part du besoin atteint que chaque zone (EPCI) devrait obtenir "
+        "au moins."
+    ),
+    "app.setting.equity_weight": "Poids de l'équité",
+    "app.setting_help.equity_weight": (
+        "Pénalité par unité de besoin manquant sous le plancher d'équité d'une zone."
+    ),
+    "app.setting.km_weight": "Coût d'un kilomètre",
+    "app.setting_help.km_weight": (
+        "Coût, en unités de besoin, de chaque kilomètre parcouru (le moins de route possible, "
+        "toutes choses égales par ailleurs)."
+    ),
+    "app.setting.popup_priority_value": "Valeur d'un pop-up (× priorité)",
+    "app.setting_help.popup_priority_value": (
+        "Valeur, en unités de besoin, de l'équipe d'un pop-up facultatif, multipliée par sa "
+        "priorité."
+    ),
+    "app.setting.midday": "Heure de séparation matin / après-midi",
+    "app.setting_help.midday": (
+        "Heure qui sépare les demi-journées de disponibilité du matin et de l'après-midi."
+    ),
+    "app.setting.co2_kg_per_km": "Émissions (kg CO₂e par km)",
+    "app.setting_help.co2_kg_per_km": (
+        "Facteur d'émission d'un minibus diesel, pour l'estimation du CO₂ (kg CO₂e par km)."
+    ),
     "app.column.counsellor": "Conseiller (id)",
     "app.column.day": "Jour",
     "app.column.slot": "Créneau",
@@ -306,20 +357,58 @@ FR: dict[str, str] = {
     ),
     "app.public.position": "votre position",
     "app.public.published": "Calendrier publié le {date} (version {number}).",
-    "app.setting.repeat_decay": "Valeur des passages répétés",
-    "app.setting.max_counted_visits": "Passages comptés au plus par commune",
-    "app.setting.high_need_index": "Seuil de fort besoin (indice)",
-    "app.setting.frequency_weight": "Poids de la fréquence",
-    "app.setting.regularity_weight": "Bonus de régularité",
-    "app.setting.equity_floor": "Plancher d'équité par EPCI",
-    "app.setting.equity_weight": "Poids de l'équité",
-    "app.setting.km_weight": "Coût d'un kilomètre",
-    "app.setting.popup_priority_value": "Valeur d'un pop-up (× priorité)",
-    "app.setting.midday": "Heure de séparation matin / après-midi",
-    "app.setting.co2_kg_per_km": "Émissions (kg CO₂e par km)",
 }
 
 EN: dict[str, str] = {
+    # the planner's settings (PlanSettings): label and explanation of each field
+    "app.setting.repeat_decay": "Value of repeated visits",
+    "app.setting_help.repeat_decay": (
+        "Value of each further visit reaching a commune, relative to the previous one (0 to 1): "
+        "the first visit counts fully, the second “repeat_decay”, the third “repeat_decay²”…"
+    ),
+    "app.setting.max_counted_visits": "Visits counted at most per commune",
+    "app.setting_help.max_counted_visits": (
+        "Visits reaching a commune beyond this number add nothing."
+    ),
+    "app.setting.high_need_index": "High-need threshold (index)",
+    "app.setting_help.high_need_index": (
+        "Need index (per inhabitant, from 0) from which a commune has a frequency target."
+    ),
+    "app.setting.frequency_weight": "Frequency weight",
+    "app.setting_help.frequency_weight": (
+        "Penalty, in need units, for each rotation period in which a high-need commune is not "
+        "reached (the frequency target: at least once every rotation period)."
+    ),
+    "app.setting.regularity_weight": "Regularity bonus",
+    "app.setting_help.regularity_weight": (
+        "Bonus, in need units, for each visit that repeats the same Stop on the same weekday and "
+        "half-day one rotation period earlier (so the public can remember it)."
+    ),
+    "app.setting.equity_floor": "Equity floor per EPCI",
+    "app.setting_help.equity_floor": (
+        "Share (0 to 1) of its fair share of need reached that each zone (EPCI) should get at "
+        "least."
+    ),
+    "app.setting.equity_weight": "Equity weight",
+    "app.setting_help.equity_weight": (
+        "Penalty per unit of need missing under a zone's equity floor."
+    ),
+    "app.setting.km_weight": "Cost of a kilometre",
+    "app.setting_help.km_weight": (
+        "Cost, in need units, of each kilometre driven (the least driving, all else equal)."
+    ),
+    "app.setting.popup_priority_value": "Value of a pop-up (× priority)",
+    "app.setting_help.popup_priority_value": (
+        "Value, in need units, of staffing an optional pop-up, times its priority."
+    ),
+    "app.setting.midday": "Time splitting morning / afternoon",
+    "app.setting_help.midday": (
+        "Clock time splitting the morning and afternoon half-days of availability."
+    ),
+    "app.setting.co2_kg_per_km": "Emissions (kg CO₂e per km)",
+    "app.setting_help.co2_kg_per_km": (
+        "Emission factor of a diesel minibus, for the CO₂ estimate (kg CO₂e per km)."
+    ),
     "app.column.counsellor": "Counsellor (id)",
     "app.column.day": "Day",
     "app.column.slot": "Slot",
@@ -609,15 +698,4 @@ EN: dict[str, str] = {
     ),
     "app.public.position": "your position",
     "app.public.published": "Timetable published on {date} (version {number}).",
-    "app.setting.repeat_decay": "Value of repeated visits",
-    "app.setting.max_counted_visits": "Visits counted at most per commune",
-    "app.setting.high_need_index": "High-need threshold (index)",
-    "app.setting.frequency_weight": "Frequency weight",
-    "app.setting.regularity_weight": "Regularity bonus",
-    "app.setting.equity_floor": "Equity floor per EPCI",
-    "app.setting.equity_weight": "Equity weight",
-    "app.setting.km_weight": "Cost of a kilometre",
-    "app.setting.popup_priority_value": "Value of a pop-up (× priority)",
-    "app.setting.midday": "Time splitting morning / afternoon",
-    "app.setting.co2_kg_per_km": "Emissions (kg CO₂e per km)",
 }

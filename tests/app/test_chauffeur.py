@@ -19,7 +19,8 @@ def test_driver_downloads_roadbook_gpx_ics_csv(tmp_path, monkeypatch, tiny_scena
 
 
 def test_download_bytes_come_from_the_core(tmp_path, monkeypatch, tiny_scenario):
-    from itinerant.dashboard.workspace import driver_downloads, open_workspace
+    from itinerant.dashboard.downloads import driver_downloads
+    from itinerant.dashboard.workspace import open_workspace
     from itinerant.publish.release import published_schedule
     from itinerant.store import Store
 

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from itinerant.dashboard.workspace import build_workspace, record_plan
+from itinerant.dashboard.plans import record_plan
+from itinerant.dashboard.workspace import build_workspace
 from itinerant.model import Scenario
 from itinerant.store import Store, sqlite_url
 from tests.paths import REPO

@@ -198,7 +198,7 @@ def test_coordinator_plans_publishes_and_the_public_finds_the_next_visit(
     context.close()
 
     # the public: no login; search Aubusson and read the next visit from the page
-    from itinerant.io.scenario import default_scenario_dir, load_scenario
+    from itinerant.io import default_scenario_dir, load_scenario
     from itinerant.pipeline import build_network, matrix_between, scenario_places
     from itinerant.publish.public import upcoming
     from itinerant.publish.public.text import format_date, format_hours

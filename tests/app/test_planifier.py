@@ -24,7 +24,9 @@ def test_settings_are_explained(tmp_path, monkeypatch, tiny_scenario):
     assert "Aucun plan pour cette version" in texts(at)
     decay = at.number_input(key="setting_repeat_decay")
     assert decay.value == 0.25
-    assert "first visit counts fully" in decay.help
+    assert decay.label == "Valeur des passages répétés"
+    assert "le premier passage compte pleinement" in decay.help
+    assert "first visit" not in decay.help  # the French help, not the class docstring
     assert at.time_input(key="setting_midday").value == dt.time(13, 0)
     assert at.button(key="plan_run").label == "Lancer la planification"
 
