@@ -49,6 +49,7 @@ import numpy as np
 from shapely.geometry import mapping
 
 from itinerant.model import Commune, NeedSettings, Scenario, ServiceKind
+from itinerant.places import PlaceKey
 from itinerant.routing import TravelMatrix
 
 __all__ = [
@@ -185,15 +186,16 @@ class AccessDiagnostic:
 def diagnose(scenario: Scenario, matrix: TravelMatrix) -> AccessDiagnostic:
     """Compute the access diagnostic from a matrix covering communes and ServicePoints.
 
-    ``matrix`` must hold the places ``commune:<code>`` and ``sp:<id>`` (see
-    :func:`itinerant.pipeline.scenario_places`); unreachable pairs may be present.
+    ``matrix`` must hold every commune (:meth:`PlaceKey.commune <itinerant.places.PlaceKey>`)
+    and ServicePoint (``PlaceKey.service_point``), as routed by
+    :func:`itinerant.pipeline.route_scenario`; unreachable pairs may be present.
     """
     territory = scenario.territory
     sps = territory.service_points
     if not sps:
         logger.warning("the territory has no ServicePoint: every commune counts as unreached")
-    rows = np.array([matrix.index(f"commune:{c.code}") for c in territory.communes], dtype=int)
-    cols = np.array([matrix.index(f"sp:{s.id}") for s in sps], dtype=int)
+    rows = np.array([matrix.index(PlaceKey.commune(c.code)) for c in territory.communes], dtype=int)
+    cols = np.array([matrix.index(PlaceKey.service_point(s.id)) for s in sps], dtype=int)
     seconds = matrix.durations_s[np.ix_(rows, cols)].astype(float)
     seconds[~matrix.reachable[np.ix_(rows, cols)]] = np.inf
     minutes = seconds / 60.0

@@ -54,11 +54,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = self.file or "<input>"
-        if self.row is not None:
-            where += f", row {self.row}"
-        if self.field:
-            where += f", field '{self.field}'"
+        row = None if self.row is None else f"row {self.row}"
+        field = f"field '{self.field}'" if self.field else None
+        where = ", ".join(part for part in (self.file or "<input>", row, field) if part)
         return f"{where}: {self.message}"
 
 

@@ -130,6 +130,13 @@ def _check_text(value: str, name: str) -> None:
         raise FieldError(name, "must not be empty")
 
 
+def _check_range(obj: object, name: str, low: float, high: float) -> None:
+    """``obj.<name>`` is a finite number within ``low..high`` (both included)."""
+    value = getattr(obj, name)
+    if not (math.isfinite(value) and low <= value <= high):
+        raise FieldError(name, f"{value} is outside {low}..{high}")
+
+
 def _check_minutes(value: int, name: str, *, low: int = 1, high: int = 24 * 60) -> None:
     if not low <= value <= high:
         raise FieldError(name, f"{value} minutes is outside {low}..{high}")
@@ -202,11 +209,21 @@ class Commune:
 
 
 @dataclass(frozen=True)
-class ServicePoint:
-    """An existing fixed place of advice (the Site, a partner agency, a France services...)."""
+class _Identified:
+    """Base of the rows with a unique ``id`` and a ``name``: neither may be empty."""
 
     id: str
     name: str
+
+    def __post_init__(self) -> None:
+        _check_id(self.id)
+        _check_text(self.name, "name")
+
+
+@dataclass(frozen=True)
+class ServicePoint(_Identified):
+    """An existing fixed place of advice (the Site, a partner agency, a France services...)."""
+
     kind: ServiceKind
     commune: str
     location: Location
@@ -214,37 +231,25 @@ class ServicePoint:
     precision: Precision = Precision.COMMUNE
     source: str = ""
 
-    def __post_init__(self) -> None:
-        _check_id(self.id)
-        _check_text(self.name, "name")
-
 
 @dataclass(frozen=True)
-class Depot:
+class Depot(_Identified):
     """Where a Bus starts and ends its day."""
 
-    id: str
-    name: str
     commune: str
     location: Location
     address: str = ""
     source: str = ""
 
-    def __post_init__(self) -> None:
-        _check_id(self.id)
-        _check_text(self.name, "name")
-
 
 @dataclass(frozen=True)
-class Bus:
+class Bus(_Identified):
     """A minibus: its Depot, seats for counsellors, working hours and days in service.
 
     Times are local clock times; ``lunch_minutes`` of break must fit inside
     ``lunch_start``..``lunch_end``; ``max_drive_minutes`` bounds the day's driving.
     """
 
-    id: str
-    name: str
     depot: str
     seats: int
     min_crew: int
@@ -258,11 +263,9 @@ class Bus:
     source: str = ""
 
     def __post_init__(self) -> None:
-        _check_id(self.id)
-        _check_text(self.name, "name")
+        super().__post_init__()
         _check_id(self.depot, "depot")
-        if not 1 <= self.seats <= 20:
-            raise FieldError("seats", f"{self.seats} is outside 1..20")
+        _check_range(self, "seats", 1, 20)
         if not 1 <= self.min_crew <= self.seats:
             raise FieldError("min_crew", f"{self.min_crew} is outside 1..seats ({self.seats})")
         _check_window(self.day_start, self.day_end, "day_start", "day_end")
@@ -277,11 +280,9 @@ class Bus:
 
 
 @dataclass(frozen=True)
-class Counsellor:
+class Counsellor(_Identified):
     """An adviser lent by a partner institution, with pôles and a weekly limit of days."""
 
-    id: str
-    name: str
     institution: str
     poles: frozenset[Pole]
     max_days_per_week: int = 5
@@ -289,13 +290,11 @@ class Counsellor:
     source: str = ""
 
     def __post_init__(self) -> None:
-        _check_id(self.id)
-        _check_text(self.name, "name")
+        super().__post_init__()
         _check_text(self.institution, "institution")
         if not self.poles:
             raise FieldError("poles", "needs at least one pôle")
-        if not 1 <= self.max_days_per_week <= 7:
-            raise FieldError("max_days_per_week", f"{self.max_days_per_week} is outside 1..7")
+        _check_range(self, "max_days_per_week", 1, 7)
         if self.email and ("@" not in self.email or " " in self.email):
             raise FieldError("email", f"{self.email!r} is not an e-mail address")
 
@@ -321,11 +320,9 @@ class AvailabilityRule:
 
 
 @dataclass(frozen=True)
-class Stop:
+class Stop(_Identified):
     """A candidate place where a bus can park and receive the public, with opening rules."""
 
-    id: str
-    name: str
     kind: StopKind
     commune: str
     location: Location
@@ -339,8 +336,7 @@ class Stop:
     source: str = ""
 
     def __post_init__(self) -> None:
-        _check_id(self.id)
-        _check_text(self.name, "name")
+        super().__post_init__()
         _check_weekdays(self.weekdays, "weekdays")
         _check_window(self.opens, self.closes, "opens", "closes")
         _check_minutes(self.session_minutes, "session_minutes", low=15, high=12 * 60)
@@ -354,11 +350,9 @@ class Stop:
 
 
 @dataclass(frozen=True)
-class PopUp:
+class PopUp(_Identified):
     """A one-day pop-up Cité at a place and date, needing counsellors by pôle."""
 
-    id: str
-    name: str
     commune: str
     location: Location
     date: dt.date
@@ -371,8 +365,7 @@ class PopUp:
     source: str = ""
 
     def __post_init__(self) -> None:
-        _check_id(self.id)
-        _check_text(self.name, "name")
+        super().__post_init__()
         _check_window(self.start, self.end, "start", "end")
         if not self.needs:
             raise FieldError("needs", "needs at least one pôle:count")
@@ -382,8 +375,7 @@ class PopUp:
         for pole, count in self.needs:
             if not 1 <= count <= 20:
                 raise FieldError("needs", f"count {count} for {pole} is outside 1..20")
-        if not 1 <= self.priority <= 5:
-            raise FieldError("priority", f"{self.priority} is outside 1..5")
+        _check_range(self, "priority", 1, 5)
 
 
 @dataclass(frozen=True)
@@ -415,8 +407,7 @@ class Horizon:
     def __post_init__(self) -> None:
         if self.start.weekday() != 0:
             raise FieldError("start", f"{self.start.isoformat()} is not a Monday")
-        if not 1 <= self.weeks <= 26:
-            raise FieldError("weeks", f"{self.weeks} is outside 1..26")
+        _check_range(self, "weeks", 1, 26)
         if not 1 <= self.rotation_weeks <= self.weeks:
             raise FieldError("rotation_weeks", f"{self.rotation_weeks} is outside 1..weeks")
         _check_weekdays(self.weekdays, "weekdays")
@@ -461,13 +452,14 @@ class IndicatorRule:
         _check_text(self.column, "column")
         if self.direction not in ("higher", "lower"):
             raise FieldError("direction", f"{self.direction!r} is not 'higher' or 'lower'")
-        if not (math.isfinite(self.weight) and 0.0 <= self.weight <= 5.0):
-            raise FieldError("weight", f"{self.weight} is outside 0..5")
+        _check_range(self, "weight", 0, 5)
 
 
 @dataclass(frozen=True)
 class NeedSettings:
     """Parameters of the Need formula (documented in :mod:`itinerant.access`).
+
+    Read from the ``[need]`` section of ``scenario.toml`` (see ``docs/scenario-format.md``).
 
     Attributes
     ----------
@@ -493,8 +485,7 @@ class NeedSettings:
     def __post_init__(self) -> None:
         if not 0.0 <= self.near_minutes < self.far_minutes <= 600.0:
             raise FieldError("far_minutes", "need 0 <= near_minutes < far_minutes <= 600")
-        if not 0.0 <= self.floor <= 1.0:
-            raise FieldError("floor", f"{self.floor} is outside 0..1")
+        _check_range(self, "floor", 0, 1)
 
 
 @dataclass(frozen=True)
@@ -507,15 +498,16 @@ class NetworkSettings:
 
     def __post_init__(self) -> None:
         _check_text(self.source, "source")
-        if not 1.0 <= self.detour_factor <= 3.0:
-            raise FieldError("detour_factor", f"{self.detour_factor} is outside 1..3")
-        if not 10.0 <= self.speed_kmh <= 130.0:
-            raise FieldError("speed_kmh", f"{self.speed_kmh} is outside 10..130")
+        _check_range(self, "detour_factor", 1, 3)
+        _check_range(self, "speed_kmh", 10, 130)
 
 
 @dataclass(frozen=True)
 class PlanSettings:
     """Named weights and rules of the planner, each with a sensible default.
+
+    Read from the ``[plan]`` section of ``scenario.toml`` (:attr:`Scenario.plan`); the command
+    line's ``--set NAME=VALUE`` overrides one for a run.
 
     Attributes
     ----------
@@ -571,9 +563,7 @@ class PlanSettings:
 
     def __post_init__(self) -> None:
         for name in ("repeat_decay", "equity_floor"):
-            value = getattr(self, name)
-            if not 0.0 <= value <= 1.0:
-                raise FieldError(name, f"{value} is outside 0..1")
+            _check_range(self, name, 0, 1)
         for name in (
             "high_need_index",
             "frequency_weight",
@@ -586,18 +576,23 @@ class PlanSettings:
             value = getattr(self, name)
             if value < 0:
                 raise FieldError(name, f"{value} is negative")
-        if not 1 <= self.max_counted_visits <= 52:
-            raise FieldError("max_counted_visits", f"{self.max_counted_visits} is outside 1..52")
+        _check_range(self, "max_counted_visits", 1, 52)
 
 
 @dataclass(frozen=True)
 class Territory:
-    """The area a Cité covers: its communes and existing ServicePoints."""
+    """The area a Cité covers: its communes and existing ServicePoints.
+
+    Read from the ``[territory]`` section of ``scenario.toml`` and the files it names.
+    """
 
     name: str
     communes: tuple[Commune, ...]
+    """Its communes (at least one)."""
     service_points: tuple[ServicePoint, ...] = ()
+    """The existing places of advice in or near it."""
     departement: str = ""
+    """Code of its département (``"23"``), ``""`` when it spans several."""
 
     def __post_init__(self) -> None:
         _check_text(self.name, "name")

@@ -43,6 +43,7 @@ from itinerant.model import Location, PlanSettings, Scenario
 from itinerant.places import PlaceKey, PlaceKind
 from itinerant.routing import (
     RoadNetwork,
+    SnappedPlaces,
     TravelMatrix,
     approximate_network,
     default_cache_dir,
@@ -63,6 +64,7 @@ __all__ = [
     "matrix_between",
     "route_scenario",
     "scenario_places",
+    "snap",
 ]
 
 logger = logging.getLogger(__name__)
@@ -142,23 +144,38 @@ def scenario_places(scenario: Scenario) -> list[Place]:
 _ACCESS_KINDS = frozenset({PlaceKind.COMMUNE, PlaceKind.SERVICE_POINT})
 
 
-def matrix_between(
-    network: RoadNetwork,
-    places: Sequence[Place],
-    *,
-    cache_dir: str | os.PathLike[str] | None = None,
-    allow_unreachable: bool = False,
-) -> TravelMatrix:
-    """Snap ``places`` to ``network`` (one vectorised call) and compute their travel matrix."""
-    snapped = snap_places(
+def snap(network: RoadNetwork, places: Sequence[Place]) -> SnappedPlaces:
+    """Snap ``places`` to ``network`` in one vectorised call (``SnappingError`` if too far)."""
+    return snap_places(
         network,
         [p.id for p in places],
         [p.name for p in places],
         [p.location.lon for p in places],
         [p.location.lat for p in places],
     )
+
+
+def matrix_between(
+    network: RoadNetwork,
+    places: Sequence[Place],
+    *,
+    cache_dir: str | os.PathLike[str] | None = None,
+    allow_unreachable: bool = False,
+    workers: int | None = None,
+) -> TravelMatrix:
+    """Snap ``places`` to ``network`` (:func:`snap`) and compute their travel matrix.
+
+    ``workers`` is the number of processes of the shortest-path runs (default: up to 2, see
+    :func:`~itinerant.routing.travel_matrix`).
+    """
     cache = Path(cache_dir) if cache_dir is not None else default_cache_dir()
-    return travel_matrix(network, snapped, cache_dir=cache, allow_unreachable=allow_unreachable)
+    return travel_matrix(
+        network,
+        snap(network, places),
+        cache_dir=cache,
+        allow_unreachable=allow_unreachable,
+        workers=workers,
+    )
 
 
 def load_scenario_or_default(folder: str | os.PathLike[str] | None = None) -> Scenario:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from shapely.geometry import box
 
-from itinerant.io.scenario import write_scenario
+from itinerant.io import write_scenario
 from itinerant.model import (
     AvailabilityRule,
     BlockedDay,
@@ -180,7 +180,7 @@ class DefaultPlan:
 def default_plan() -> DefaultPlan:
     """The embedded default territory and its round-robin Schedule, shared by a test session."""
     from itinerant.access import diagnose
-    from itinerant.io.scenario import default_scenario_dir, load_scenario
+    from itinerant.io import default_scenario_dir, load_scenario
     from itinerant.pipeline import build_network, matrix_between, scenario_places
     from itinerant.schedule.baseline import round_robin
     from itinerant.schedule.data import prepare

@@ -18,7 +18,7 @@ from itinerant.access import (
     write_access,
 )
 from itinerant.model import Commune, IndicatorRule, Location, NeedSettings, Scenario
-from itinerant.pipeline import build_network, matrix_between, scenario_places
+from itinerant.pipeline import route_scenario
 
 SETTINGS = NeedSettings(near_minutes=10, far_minutes=40, floor=0.2)
 
@@ -72,9 +72,9 @@ def test_indicators_scale_need_by_clipped_ratio_to_weighted_mean() -> None:
 
 @pytest.fixture
 def tiny_matrix(tiny_scenario: Scenario, tmp_path: Path):  # type: ignore[no-untyped-def]
-    network = build_network(tiny_scenario, "approximate", cache_dir=tmp_path / "cache")
-    places = [p for p in scenario_places(tiny_scenario) if p.id.startswith(("commune:", "sp:"))]
-    return matrix_between(network, places, cache_dir=tmp_path / "cache")
+    cache = tmp_path / "cache"
+    routed = route_scenario(tiny_scenario, network="approximate", cache_dir=cache, access_only=True)
+    return routed.matrix
 
 
 def test_diagnostic_orders_communes_by_drive_time(tiny_scenario: Scenario, tiny_matrix) -> None:  # type: ignore[no-untyped-def]

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
+import logging
 import lzma
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from itinerant import pipeline
 from itinerant.cli import main
-from itinerant.io.scenario import default_scenario_dir, load_scenario, write_scenario
+from itinerant.io import default_scenario_dir, load_scenario, write_scenario
+from itinerant.model import PlanSettings, Scenario
+from itinerant.store import Store, store_url
 from tests.paths import SHARED
 
 FILOSOFI = SHARED / "data" / "insee-doremifasol" / "filosofi_com_2016.csv.gz"
@@ -120,3 +126,196 @@ def test_indicators_from_insee_filosofi_raise_need_of_poorer_communes(tmp_path: 
     assert len(changed) > 200  # MED16 is known for 231 of Creuse's communes
     data = json.loads((tmp_path / "ind" / "access.geojson").read_text(encoding="utf-8"))
     assert len(data["features"]) == 255
+
+
+# --------------------------------------------------------------------------- one pipeline
+def test_territory_routes_communes_and_service_points_only(
+    tiny_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[dict[str, object]] = []
+    real = pipeline.route_scenario
+
+    def spy(scenario: Scenario, **options: Any) -> pipeline.RoutedScenario:
+        calls.append(options)
+        return real(scenario, **options)
+
+    monkeypatch.setattr(pipeline, "route_scenario", spy)
+    assert main(["territory", "--scenario", str(tiny_dir), "--out", str(tmp_path / "o")]) == 0
+    assert [c["access_only"] for c in calls] == [True]
+
+
+def plan_tiny(tiny_dir: Path, out: Path, *extra: str) -> int:
+    """Plan the tiny scenario, its pop-up made optional (no counsellor can staff it)."""
+    popups = tiny_dir / "popups.csv"
+    popups.write_text(
+        popups.read_text(encoding="utf-8").replace(",true,", ",false,"), encoding="utf-8"
+    )
+    return main(
+        ["plan", "--scenario", str(tiny_dir), "--time-limit", "2", "--out", str(out), *extra]
+    )
+
+
+@pytest.mark.parametrize("command", ["plan", "replan"])
+@pytest.mark.parametrize(
+    "case",
+    [
+        ("repeat_decai=0.5", "'repeat_decai' is not a setting"),
+        ("repeat_decay=1.5", "--set repeat_decay: 1.5 is outside 0..1"),
+        ("midday=midi", "--set midday: 'midi' is not a clock time HH:MM"),
+    ],
+)
+def test_a_bad_planner_setting_is_an_input_error_naming_it(
+    tiny_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, case: Any
+) -> None:
+    setting, fragment = case
+    replan_args = ["--schedule", "x.json", "--disruption", "bus:bus-1:2027-01-05"]
+    args = [command, "--scenario", str(tiny_dir), "--set", setting, "--out", str(tmp_path / "o")]
+    code = main([*args, *(replan_args if command == "replan" else [])])
+    assert code == 2
+    assert fragment in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()
+
+
+def test_planner_settings_from_the_command_line_override_the_scenario(
+    tiny_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[PlanSettings] = []
+    real = pipeline.RoutedScenario.planning_data
+
+    def spy(self: pipeline.RoutedScenario, settings: PlanSettings | None = None) -> object:
+        seen.append(settings or self.scenario.plan)
+        return real(self, settings)
+
+    monkeypatch.setattr(pipeline.RoutedScenario, "planning_data", spy)
+    toml = tiny_dir / "scenario.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8").replace("km_weight = 0.5", "km_weight = 0.75"),
+        encoding="utf-8",
+    )
+    out = tmp_path / "plan"
+    assert plan_tiny(tiny_dir, out, "--set", "repeat_decay=0.5", "--set", "midday=12:30") == 0
+    assert seen == [
+        PlanSettings(repeat_decay=0.5, km_weight=0.75, midday=dt.time(12, 30)),
+    ]
+    assert (out / "schedule.json").is_file()
+
+
+@pytest.fixture
+def published(
+    tiny_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> tuple[Path, str]:
+    """The tiny scenario planned, then published once by the CLI into a SQLite store."""
+    assert plan_tiny(tiny_dir, tmp_path / "plan") == 0
+    db = tmp_path / "store.db"
+    args = ["publish", "--scenario", str(tiny_dir), "--db", str(db), "--author", "camille"]
+    schedule = str(tmp_path / "plan" / "schedule.json")
+    assert main([*args, "--schedule", schedule, "--out", str(tmp_path / "pub1")]) == 0
+    capsys.readouterr()
+    return db, schedule
+
+
+def test_publish_records_its_scenario_version_and_a_plan_run(
+    published: tuple[Path, str], tiny_dir: Path, tmp_path: Path
+) -> None:
+    db, schedule = published
+    with Store.open(store_url(str(db))) as store:
+        publication = store.latest_publication()
+        assert publication is not None
+        assert publication.scenario_version is not None
+        assert publication.plan_run is not None
+        assert store.load_scenario_version(publication.scenario_version) == load_scenario(tiny_dir)
+        run = store.plan_run(publication.plan_run)
+        assert run.scenario_version == publication.scenario_version
+        assert run.author == "camille"
+        assert run.schedule == publication.schedule
+        kpis = json.loads((tmp_path / "plan" / "kpis.json").read_text(encoding="utf-8"))
+        assert run.kpis == kpis
+    args = ["publish", "--scenario", str(tiny_dir), "--db", str(db), "--schedule", schedule]
+    assert main([*args, "--out", str(tmp_path / "pub2")]) == 0
+    with Store.open(store_url(str(db))) as store:
+        second = store.latest_publication()
+        assert second is not None
+        assert second.number == 2
+        # the same scenario again: its stored version is reused, a new plan run is recorded
+        assert second.scenario_version == publication.scenario_version
+        assert second.plan_run not in (None, publication.plan_run)
+        assert len(store.scenario_versions()) == 1
+
+
+def test_upcoming_uses_the_publications_own_scenario(
+    published: tuple[Path, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, _ = published
+    # no --scenario: the default territory (Creuse) would not know Gamma
+    code = main(["upcoming", "--db", str(db), "--near", "Gamma", "--from", "2027-01-04"])
+    assert code == 0
+    out = capsys.readouterr().out
+    assert "Gamma" in out
+    assert "France Travail Alpha" in out
+
+
+def test_upcoming_falls_back_to_the_given_scenario_with_a_warning(
+    tiny_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    assert plan_tiny(tiny_dir, tmp_path / "plan") == 0
+    document = json.loads((tmp_path / "plan" / "schedule.json").read_text(encoding="utf-8"))
+    db = tmp_path / "store.db"
+    with Store.open(store_url(str(db))) as store:
+        store.publish(document, author="camille")  # no scenario version recorded
+    capsys.readouterr()
+    args = ["upcoming", "--db", str(db), "--near", "Gamma", "--scenario", str(tiny_dir)]
+    with caplog.at_level(logging.WARNING, logger="itinerant"):
+        assert main(args) == 0
+    assert "has no stored scenario" in caplog.text
+    assert "France Travail Alpha" in capsys.readouterr().out
+
+
+GUERET_AREA = ["23096", "23176", "23079", "23033", "23001", "23002", "23003", "23004"]
+
+
+def test_init_writes_a_scenario_the_other_commands_take(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    codes = tmp_path / "codes.txt"
+    codes.write_text("code\n" + "\n".join(GUERET_AREA) + "  # Guéret and around\n", "utf-8")
+    folder = tmp_path / "gueret"
+    args = ["init", str(folder), "--communes", str(codes), "--start", "2027-01-04"]
+    assert main([*args, "--min-population", "100", "--name", "Autour de Guéret"]) == 0
+    out = capsys.readouterr().out
+    assert "8 communes" in out
+    scenario = load_scenario(folder)
+    assert scenario.name == "Autour de Guéret"
+    assert sorted(c.code for c in scenario.territory.communes) == sorted(GUERET_AREA)
+    assert scenario.stops and scenario.buses and scenario.counsellors
+    assert main(["territory", "--scenario", str(folder), "--out", str(tmp_path / "t")]) == 0
+    assert len(read_access(tmp_path / "t")) == len(GUERET_AREA)
+    plan = ["plan", "--scenario", str(folder), "--time-limit", "5", "--out", str(tmp_path / "p")]
+    assert main(plan) == 0
+    schedule = json.loads((tmp_path / "p" / "schedule.json").read_text(encoding="utf-8"))
+    assert schedule["tours"], "the planner sends the sample bus out"
+    # an existing folder is never overwritten
+    assert main(args) == 2
+    assert "exists" in capsys.readouterr().err
+    assert load_scenario(folder) == scenario
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        ("23096\nGuéret\n23176\n", "line 2: 'Guéret'"),
+        ("code\n# nothing yet\n", "lists no INSEE code"),
+    ],
+)
+def test_init_names_the_bad_lines_of_a_communes_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str, fragment: str
+) -> None:
+    codes = tmp_path / "codes.txt"
+    codes.write_text(content, encoding="utf-8")
+    assert main(["init", str(tmp_path / "new"), "--communes", str(codes)]) == 2
+    err = capsys.readouterr().err
+    assert "--communes: codes.txt" in err
+    assert fragment in err
+    assert not (tmp_path / "new").exists()

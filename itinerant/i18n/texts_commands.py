@@ -1,9 +1,5 @@
 """Texts of the command line (diagnostic, plans, upcoming, explanations), French first."""
 
-from __future__ import annotations
-
-__all__ = ["EN", "FR"]
-
 FR: dict[str, str] = {
     "summary.title": "État des lieux de l'accès : {territory}",
     "summary.communes": "{communes} communes, {population} habitants",
@@ -106,6 +102,35 @@ FR: dict[str, str] = {
         "Aucune publication dans la base {store} : publiez d'abord un planning "
         "(itinerant publish) ou donnez --schedule."
     ),
+    "record.scenario_note": "Scénario du planning publié en ligne de commande ({file})",
+    "record.recorded": (
+        "Enregistré avec la version {version} du scénario {scenario} (exécution n° {run})"
+    ),
+    "init.title": "Nouveau territoire écrit dans {folder} (source : {source})",
+    "init.communes": (
+        "{communes} communes, {population} habitants (la source en compte {expected_communes}, "
+        "{expected_population} habitants)"
+    ),
+    "init.resources": (
+        "Ressources d'exemple (fictives, à remplacer) : {stops} arrêts candidats, {buses} minibus"
+    ),
+    "init.repaired": "{count} commune(s) au contour réparé :",
+    "init.missing": "{count} commune(s) incomplète(s) ou écartée(s) :",
+    "init.finding.boundary_repaired": "  {name} ({code}) : contour invalide, réparé",
+    "init.finding.boundary_from_delegated": (
+        "  {name} ({code}) : contour absent, reconstitué à partir des communes déléguées"
+    ),
+    "init.finding.boundary_missing": (
+        "  {name} ({code}) : aucun contour utilisable, commune écartée"
+    ),
+    "init.finding.population_missing": "  {name} ({code}) : population inconnue (comptée 0)",
+    "init.finding.unknown_code": "  {code} : code inconnu de la source",
+    "init.finding.canton_by_overlap": "  {name} ({code}) : canton choisi par recouvrement",
+    "init.finding.canton_unknown": "  {name} ({code}) : canton inconnu",
+    "init.next": (
+        "Ensuite : itinerant territory --scenario {folder} --out …, puis itinerant plan "
+        "--scenario {folder} --out …"
+    ),
     "error.input": "Erreur dans les données :",
     "error.network": "Erreur de réseau routier :",
 }
@@ -203,6 +228,31 @@ EN: dict[str, str] = {
     "upcoming.no_publication": (
         "No publication in the store {store}: publish a plan first (itinerant publish) "
         "or give --schedule."
+    ),
+    "record.scenario_note": "Scenario of the schedule published from the command line ({file})",
+    "record.recorded": "Recorded with version {version} of scenario {scenario} (plan run {run})",
+    "init.title": "New territory written in {folder} (source: {source})",
+    "init.communes": (
+        "{communes} communes, {population} inhabitants (the source has {expected_communes}, "
+        "{expected_population} inhabitants)"
+    ),
+    "init.resources": (
+        "Sample resources (fictitious, to replace): {stops} candidate Stops, {buses} minibuses"
+    ),
+    "init.repaired": "{count} commune(s) with a repaired boundary:",
+    "init.missing": "{count} commune(s) incomplete or left out:",
+    "init.finding.boundary_repaired": "  {name} ({code}): invalid boundary, repaired",
+    "init.finding.boundary_from_delegated": (
+        "  {name} ({code}): no boundary, rebuilt from its delegated communes"
+    ),
+    "init.finding.boundary_missing": "  {name} ({code}): no usable boundary, left out",
+    "init.finding.population_missing": "  {name} ({code}): unknown population (counted as 0)",
+    "init.finding.unknown_code": "  {code}: code unknown to the source",
+    "init.finding.canton_by_overlap": "  {name} ({code}): canton chosen by overlap",
+    "init.finding.canton_unknown": "  {name} ({code}): unknown canton",
+    "init.next": (
+        "Next: itinerant territory --scenario {folder} --out …, then itinerant plan "
+        "--scenario {folder} --out …"
     ),
     "error.input": "Error in the input:",
     "error.network": "Road network error:",

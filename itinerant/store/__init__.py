@@ -3,7 +3,8 @@
 The only package that imports SQLAlchemy and Alembic. SQLite file by default, PostgreSQL by URL,
 same code; see ``docs/store.md`` and the module docstring of :mod:`itinerant.store.store`.
 
-Typical use::
+:mod:`itinerant.store.records` keeps what a plan leaves (its scenario version and plan run) the
+same for every entry point. Typical use::
 
     from itinerant.store import Store
 
@@ -19,6 +20,7 @@ Typical use::
 from __future__ import annotations
 
 from itinerant.errors import NotFoundError, StoreError
+from itinerant.store.records import record_plan, record_schedule, scenario_version_of
 from itinerant.store.settings import database_url, default_data_dir, sqlite_url, store_url
 from itinerant.store.store import AuditEntry, PlanRun, Publication, ScenarioVersion, Store
 
@@ -32,6 +34,9 @@ __all__ = [
     "StoreError",
     "database_url",
     "default_data_dir",
+    "record_plan",
+    "record_schedule",
+    "scenario_version_of",
     "sqlite_url",
     "store_url",
 ]

@@ -87,6 +87,12 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
         return value.astimezone(dt.UTC)
 
 
+def _reference(target: str, **options: Any) -> Column[int]:
+    """Column ``<target, singular>_id`` referring to ``<target>.id``: a row referred to stays."""
+    name = f"{target.removesuffix('s')}_id"
+    return Column(name, Integer, ForeignKey(f"{target}.id", ondelete="RESTRICT"), **options)
+
+
 counters = Table(
     "counters",
     metadata,
@@ -113,12 +119,7 @@ scenario_versions = Table(
 scenario_files = Table(
     "scenario_files",
     metadata,
-    Column(
-        "scenario_version_id",
-        Integer,
-        ForeignKey("scenario_versions.id", ondelete="RESTRICT"),
-        primary_key=True,
-    ),
+    _reference("scenario_versions", primary_key=True),
     Column("path", String(500), primary_key=True),
     Column("content", LargeBinary, nullable=False),
 )
@@ -127,13 +128,7 @@ plan_runs = Table(
     "plan_runs",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column(
-        "scenario_version_id",
-        Integer,
-        ForeignKey("scenario_versions.id", ondelete="RESTRICT"),
-        nullable=True,
-        index=True,
-    ),
+    _reference("scenario_versions", nullable=True, index=True),
     Column("created_at", UTCDateTime, nullable=False),
     Column("author", String(200), nullable=False),
     Column("status", String(60), nullable=False),
@@ -151,18 +146,8 @@ publications = Table(
     Column("author", String(200), nullable=False),
     Column("note", Text, nullable=False),
     Column("schedule", JSON, nullable=False),
-    Column(
-        "plan_run_id",
-        Integer,
-        ForeignKey("plan_runs.id", ondelete="RESTRICT"),
-        nullable=True,
-    ),
-    Column(
-        "scenario_version_id",
-        Integer,
-        ForeignKey("scenario_versions.id", ondelete="RESTRICT"),
-        nullable=True,
-    ),
+    _reference("plan_runs", nullable=True),
+    _reference("scenario_versions", nullable=True),
     CheckConstraint("number >= 1", name="number_positive"),
 )
 

@@ -22,9 +22,9 @@ Design choices
 - **Publications are immutable.** No method updates or deletes one, and database triggers (from
   the migration) refuse UPDATE and DELETE on ``publications`` and ``audit_log`` for every
   client, on SQLite and PostgreSQL alike.
-- **Scenarios are stored as their files**: :func:`itinerant.io.scenario.write_scenario` writes them
+- **Scenarios are stored as their files**: :func:`itinerant.io.write_scenario` writes them
   into a temporary folder and every file's bytes are stored, with a SHA-256 digest;
-  :func:`itinerant.io.scenario.load_scenario` reads them back into an equal
+  :func:`itinerant.io.load_scenario` reads them back into an equal
   :class:`~itinerant.model.Scenario`.
 - **Times** are taken in UTC by this program (not by the database server) after the lock is
   held, and come back timezone-aware.
@@ -41,18 +41,18 @@ import logging
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from pathlib import Path, PurePosixPath
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 
 from alembic.util import CommandError
-from sqlalchemy import Connection, Engine, Row, func, insert, select, update
+from sqlalchemy import Column, Connection, Engine, Row, Select, Table, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from itinerant.errors import InputError, NotFoundError, StoreError
-from itinerant.io.scenario import load_scenario, write_scenario
+from itinerant.io import load_scenario, write_scenario
 from itinerant.model import Scenario
 from itinerant.store import schema as s
 from itinerant.store.engine import make_engine, read_transaction, safe_url, write_transaction
@@ -282,53 +282,28 @@ def _digest(files: Mapping[str, bytes]) -> str:
 
 
 # --------------------------------------------------------------------------- rows -> records
-def _scenario_version(row: Row[Any]) -> ScenarioVersion:
-    return ScenarioVersion(
-        id=row.id,
-        name=row.name,
-        version=row.version,
-        created_at=row.created_at,
-        author=row.author,
-        note=row.note,
-        digest=row.digest,
-    )
+_Record = TypeVar("_Record", "ScenarioVersion", "PlanRun", "Publication", "AuditEntry")
 
 
-def _plan_run(row: Row[Any]) -> PlanRun:
-    return PlanRun(
-        id=row.id,
-        scenario_version=row.scenario_version_id,
-        created_at=row.created_at,
-        author=row.author,
-        status=row.status,
-        settings=row.settings,
-        schedule=row.schedule,
-        kpis=row.kpis,
-        solver_log=row.solver_log,
-    )
+def _record(cls: type[_Record], row: Row[Any], **columns: str) -> _Record:
+    """The public record ``cls`` of a database row; ``columns`` names the renamed columns."""
+    return cls(**{f.name: getattr(row, columns.get(f.name, f.name)) for f in fields(cls)})
 
 
-def _publication(row: Row[Any]) -> Publication:
-    return Publication(
-        number=row.number,
-        published_at=row.published_at,
-        author=row.author,
-        note=row.note,
-        schedule=row.schedule,
-        plan_run=row.plan_run_id,
-        scenario_version=row.scenario_version_id,
-    )
+def _row(record: _Record, **columns: str) -> dict[str, Any]:
+    """The column values of ``record`` (the inverse of :func:`_record`), but its ``id``."""
+    names = [f.name for f in fields(record) if f.name != "id"]  # the database numbers rows
+    return {columns.get(name, name): getattr(record, name) for name in names}
 
 
-def _audit_entry(row: Row[Any]) -> AuditEntry:
-    return AuditEntry(
-        id=row.id,
-        at=row.at,
-        actor=row.actor,
-        action=row.action,
-        subject=row.subject,
-        details=row.details,
-    )
+def _insert(conn: Connection, table: Table, record: _Record, **columns: str) -> int:
+    """Insert ``record`` into ``table``; returns the ``id`` the database gave it."""
+    query = insert(table).values(_row(record, **columns)).returning(table.c.id)
+    return int(conn.execute(query).scalar_one())
+
+
+_RUN_COLUMNS = {"scenario_version": "scenario_version_id"}
+_PUBLICATION_COLUMNS = {**_RUN_COLUMNS, "plan_run": "plan_run_id"}
 
 
 # --------------------------------------------------------------------------- transaction parts
@@ -349,24 +324,10 @@ def _next_number(conn: Connection, series: str) -> int:
     return number
 
 
-def _audit(
-    conn: Connection,
-    *,
-    at: dt.datetime,
-    actor: str,
-    action: str,
-    subject: str,
-    details: Mapping[str, Any],
-) -> None:
-    conn.execute(
-        insert(s.audit_log).values(
-            at=at,
-            actor=actor,
-            action=action,
-            subject=subject,
-            details=_json_object(details, "audit details"),
-        )
-    )
+def _audit(conn: Connection, entry: AuditEntry) -> None:
+    """Append ``entry`` to the audit log (the database numbers it)."""
+    row = _row(entry) | {"details": _json_object(entry.details, "audit details")}
+    conn.execute(insert(s.audit_log).values(row))
 
 
 def _require(conn: Connection, ident: int | None, what: str) -> int | None:
@@ -527,19 +488,8 @@ class Store:
         digest = _digest(files)
         with self._transaction("saving a scenario", write=True) as conn:
             version = _next_number(conn, f"scenario:{name}")
-            now = _now()
-            ident: int = conn.execute(
-                insert(s.scenario_versions)
-                .values(
-                    name=name,
-                    version=version,
-                    created_at=now,
-                    author=author,
-                    note=note,
-                    digest=digest,
-                )
-                .returning(s.scenario_versions.c.id)
-            ).scalar_one()
+            saved = ScenarioVersion(0, name, version, _now(), author, note, digest)
+            ident = _insert(conn, s.scenario_versions, saved)
             conn.execute(
                 insert(s.scenario_files),
                 [
@@ -547,48 +497,44 @@ class Store:
                     for path, content in files.items()
                 ],
             )
+            details: dict[str, Any] = {"scenario_version": ident, "name": name, "version": version}
+            details |= {"digest": digest, "files": sorted(files), "note": note}
+            subject = f"scenario {name!r} v{version}"
             _audit(
-                conn,
-                at=now,
-                actor=author,
-                action="scenario.saved",
-                subject=f"scenario {name!r} v{version}",
-                details={
-                    "scenario_version": ident,
-                    "name": name,
-                    "version": version,
-                    "digest": digest,
-                    "files": sorted(files),
-                    "note": note,
-                },
+                conn, AuditEntry(0, saved.created_at, author, "scenario.saved", subject, details)
             )
         logger.info("saved scenario %r version %d (id %d)", name, version, ident)
-        return ScenarioVersion(ident, name, version, now, author, note, digest)
+        return replace(saved, id=ident)
+
+    def _all(
+        self, cls: type[_Record], query: Select[Any], what: str, **columns: str
+    ) -> list[_Record]:
+        """The records ``cls`` of the rows of ``query`` (``what`` names it in errors)."""
+        with self._transaction(what, write=False) as conn:
+            return [_record(cls, row, **columns) for row in conn.execute(query)]
+
+    def _one(
+        self, cls: type[_Record], key: Column[Any], value: int, what: str, **columns: str
+    ) -> _Record:
+        """The record ``cls`` whose ``key`` is ``value`` (:class:`NotFoundError` if none)."""
+        query = select(key.table).where(key == _ident(value, what))
+        with self._transaction(f"reading {what} {value}", write=False) as conn:
+            row = conn.execute(query).first()
+        if row is None:
+            msg = f"there is no {what} {value} in the store"
+            raise NotFoundError(msg)
+        return _record(cls, row, **columns)
 
     def scenario_versions(self, name: str | None = None) -> list[ScenarioVersion]:
         """Stored scenario versions, newest first; only those of scenario ``name`` if given."""
         query = select(s.scenario_versions).order_by(s.scenario_versions.c.id.desc())
         if name is not None:
             query = query.where(s.scenario_versions.c.name == _text(name, "name"))
-        with self._transaction("listing scenario versions", write=False) as conn:
-            return [_scenario_version(row) for row in conn.execute(query)]
+        return self._all(ScenarioVersion, query, "listing scenario versions")
 
     def scenario_version(self, ident: int) -> ScenarioVersion:
-        """The scenario version ``ident`` (its metadata).
-
-        Raises
-        ------
-        NotFoundError
-            If there is none.
-        """
-        ident = _ident(ident, "scenario version")
-        query = select(s.scenario_versions).where(s.scenario_versions.c.id == ident)
-        with self._transaction("reading a scenario version", write=False) as conn:
-            row = conn.execute(query).first()
-        if row is None:
-            msg = f"there is no scenario version {ident} in the store"
-            raise NotFoundError(msg)
-        return _scenario_version(row)
+        """The scenario version ``ident`` (its metadata); :class:`NotFoundError` if none."""
+        return self._one(ScenarioVersion, s.scenario_versions.c.id, ident, "scenario version")
 
     def scenario_files(self, ident: int) -> dict[str, bytes]:
         """The files of scenario version ``ident``: relative path (``/``-separated) -> bytes.
@@ -678,41 +624,16 @@ class Store:
         kpis_doc = _json_object(kpis, "kpis")
         with self._transaction("recording a plan run", write=True) as conn:
             _require(conn, scenario_version, "scenario version")
-            now = _now()
-            ident: int = conn.execute(
-                insert(s.plan_runs)
-                .values(
-                    scenario_version_id=scenario_version,
-                    created_at=now,
-                    author=author,
-                    status=status,
-                    settings=settings_doc,
-                    schedule=schedule_doc,
-                    kpis=kpis_doc,
-                    solver_log=solver_log,
-                )
-                .returning(s.plan_runs.c.id)
-            ).scalar_one()
+            documents = (settings_doc, schedule_doc, kpis_doc, solver_log)
+            run = PlanRun(0, scenario_version, _now(), author, status, *documents)
+            ident = _insert(conn, s.plan_runs, run, **_RUN_COLUMNS)
+            details = {"plan_run": ident, "scenario_version": scenario_version, "status": status}
+            subject = f"plan_run {ident}"
             _audit(
-                conn,
-                at=now,
-                actor=author,
-                action="plan_run.recorded",
-                subject=f"plan_run {ident}",
-                details={"plan_run": ident, "scenario_version": scenario_version, "status": status},
+                conn, AuditEntry(0, run.created_at, author, "plan_run.recorded", subject, details)
             )
         logger.info("recorded plan run %d (%s)", ident, status)
-        return PlanRun(
-            ident,
-            scenario_version,
-            now,
-            author,
-            status,
-            settings_doc,
-            schedule_doc,
-            kpis_doc,
-            solver_log,
-        )
+        return replace(run, id=ident)
 
     def plan_runs(
         self, *, scenario_version: int | None = None, limit: int | None = None
@@ -722,24 +643,11 @@ class Store:
         if scenario_version is not None:
             wanted = _ident(scenario_version, "scenario version")
             query = query.where(s.plan_runs.c.scenario_version_id == wanted)
-        with self._transaction("listing plan runs", write=False) as conn:
-            return [_plan_run(row) for row in conn.execute(query)]
+        return self._all(PlanRun, query, "listing plan runs", **_RUN_COLUMNS)
 
     def plan_run(self, ident: int) -> PlanRun:
-        """The plan run ``ident``.
-
-        Raises
-        ------
-        NotFoundError
-            If there is none.
-        """
-        ident = _ident(ident, "plan run")
-        with self._transaction("reading a plan run", write=False) as conn:
-            row = conn.execute(select(s.plan_runs).where(s.plan_runs.c.id == ident)).first()
-        if row is None:
-            msg = f"there is no plan run {ident} in the store"
-            raise NotFoundError(msg)
-        return _plan_run(row)
+        """The plan run ``ident``; :class:`NotFoundError` if none."""
+        return self._one(PlanRun, s.plan_runs.c.id, ident, "plan run", **_RUN_COLUMNS)
 
     # ----------------------------------------------------------------- publications
     def publish(
@@ -787,59 +695,28 @@ class Store:
             number = _next_number(conn, PUBLICATION_SERIES)
             _require(conn, plan_run, "plan run")
             _require(conn, scenario_version, "scenario version")
-            now = _now()
-            conn.execute(
-                insert(s.publications).values(
-                    number=number,
-                    published_at=now,
-                    author=author,
-                    note=note,
-                    schedule=doc,
-                    plan_run_id=plan_run,
-                    scenario_version_id=scenario_version,
-                )
-            )
+            publication = Publication(number, _now(), author, note, doc, plan_run, scenario_version)
+            row = _row(publication, **_PUBLICATION_COLUMNS)
+            conn.execute(insert(s.publications).values(row))
             _checkpoint("publish:inserted")
-            _audit(
-                conn,
-                at=now,
-                actor=author,
-                action="publication.published",
-                subject=f"publication {number}",
-                details={
-                    "publication": number,
-                    "plan_run": plan_run,
-                    "scenario_version": scenario_version,
-                    "scenario": doc.get("scenario"),
-                    "tours": len(doc["tours"]),
-                    "note": note,
-                },
-            )
+            details: dict[str, Any] = {"publication": number, "plan_run": plan_run}
+            details |= {"scenario_version": scenario_version, "scenario": doc.get("scenario")}
+            details |= {"tours": len(doc["tours"]), "note": note}
+            subject = f"publication {number}"
+            at = publication.published_at
+            _audit(conn, AuditEntry(0, at, author, "publication.published", subject, details))
         logger.info("published version %d by %s", number, author)
-        return Publication(number, now, author, note, doc, plan_run, scenario_version)
+        return publication
 
     def publications(self) -> list[Publication]:
         """Every Publication, newest (highest number) first."""
         query = select(s.publications).order_by(s.publications.c.number.desc())
-        with self._transaction("listing publications", write=False) as conn:
-            return [_publication(row) for row in conn.execute(query)]
+        return self._all(Publication, query, "listing publications", **_PUBLICATION_COLUMNS)
 
     def publication(self, number: int) -> Publication:
-        """The Publication numbered ``number``.
-
-        Raises
-        ------
-        NotFoundError
-            If there is none.
-        """
-        number = _ident(number, "publication number")
-        query = select(s.publications).where(s.publications.c.number == number)
-        with self._transaction("reading a publication", write=False) as conn:
-            row = conn.execute(query).first()
-        if row is None:
-            msg = f"there is no publication number {number} in the store"
-            raise NotFoundError(msg)
-        return _publication(row)
+        """The Publication numbered ``number``; :class:`NotFoundError` if none."""
+        key = s.publications.c.number
+        return self._one(Publication, key, number, "publication number", **_PUBLICATION_COLUMNS)
 
     def latest_publication(self) -> Publication | None:
         """The Publication with the highest number, ``None`` before the first one."""
@@ -847,11 +724,10 @@ class Store:
         query = select(s.publications).where(s.publications.c.number == latest)
         with self._transaction("reading the latest publication", write=False) as conn:
             row = conn.execute(query).first()
-        return None if row is None else _publication(row)
+        return None if row is None else _record(Publication, row, **_PUBLICATION_COLUMNS)
 
     # ----------------------------------------------------------------- audit
     def audit_log(self, limit: int | None = 100) -> list[AuditEntry]:
         """The audit log, newest first, at most ``limit`` entries (``None``: all)."""
         query = select(s.audit_log).order_by(s.audit_log.c.id.desc()).limit(_limit(limit))
-        with self._transaction("reading the audit log", write=False) as conn:
-            return [_audit_entry(row) for row in conn.execute(query)]
+        return self._all(AuditEntry, query, "reading the audit log")

@@ -26,15 +26,22 @@ import psycopg
 import pytest
 
 from itinerant.errors import InputError
-from itinerant.model import Scenario
+from itinerant.model import PlanSettings, Scenario
 from itinerant.schedule import Schedule, Tour, Visit
-from itinerant.schedule.export import SCHEMA, read_schedule, schedule_document
+from itinerant.schedule.export import (
+    SCHEMA,
+    read_schedule,
+    schedule_document,
+    schedule_from_document,
+)
 from itinerant.store import (
     NotFoundError,
     Store,
     StoreError,
     database_url,
     default_data_dir,
+    record_schedule,
+    scenario_version_of,
 )
 from itinerant.store.migrate import MIGRATIONS_DIR, current_revision, downgrade, head_revision
 from tests.paths import REPO
@@ -383,6 +390,15 @@ def test_scenario_versions_round_trip(db: Db, tiny_scenario: Scenario) -> None:
         assert store.load_scenario_version(v1.id) == tiny_scenario
 
 
+def test_scenario_versions_keep_the_planner_settings(db: Db, tiny_scenario: Scenario) -> None:
+    plan = PlanSettings(repeat_decay=0.5, km_weight=0.1, midday=dt.time(12, 30))
+    tuned = dataclasses.replace(tiny_scenario, plan=plan)
+    with Store.open(db.url) as store:
+        version = store.save_scenario(tuned, author="camille", note="tuned")
+        assert store.load_scenario_version(version.id).plan == plan
+        assert b"[plan]" in store.scenario_files(version.id)["scenario.toml"]
+
+
 def test_save_scenario_refuses_bad_input(db: Db, tiny_scenario: Scenario) -> None:
     with Store.open(db.url) as store:
         with pytest.raises(InputError, match="author"):
@@ -653,3 +669,35 @@ def test_concurrent_publishes_get_consecutive_numbers(db: Db, tmp_path: Path) ->
             }
         audited = [e.details["publication"] for e in store.audit_log(limit=None)]
         assert audited == list(range(expected, 0, -1))
+
+
+# --------------------------------------------------------------------------- what a plan leaves
+def test_scenario_version_of_saves_only_what_changed(db: Db, tiny_scenario: Scenario) -> None:
+    with Store.open(db.url) as store:
+        first = scenario_version_of(store, tiny_scenario, author="camille")
+        assert scenario_version_of(store, tiny_scenario, author="hélène") == first
+        changed = dataclasses.replace(tiny_scenario, description="new stops")
+        second = scenario_version_of(store, changed, author="hélène", note="new stops")
+        assert (first.version, second.version, second.note) == (1, 2, "new stops")
+        assert scenario_version_of(store, tiny_scenario, author="camille").version == 3
+
+
+def test_record_schedule_keeps_the_document_and_its_kpis(db: Db, tiny_scenario: Scenario) -> None:
+    schedule = schedule_from_document(_schedule(tiny_scenario))
+    with Store.open(db.url) as store:
+        version = scenario_version_of(store, tiny_scenario, author="camille")
+        run = record_schedule(
+            store,
+            tiny_scenario,
+            schedule,
+            scenario_version=version.id,
+            author="camille",
+            kpis={"plan": {"visits": 1}},
+        )
+        assert store.plan_run(run.id) == run
+        assert (run.status, run.kpis, run.settings) == (
+            "schedule-file",
+            {"plan": {"visits": 1}},
+            {},
+        )
+        assert run.schedule == schedule_document(schedule, tiny_scenario)

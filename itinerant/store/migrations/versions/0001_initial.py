@@ -11,6 +11,7 @@ Create Date: 2026-11-24
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -21,60 +22,66 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 _APPEND_ONLY = ("publications", "audit_log")
+_PUBLICATION_SOURCES = ("plan_run_id", "scenario_version_id")
+
+
+def _required(**kinds: sa.types.TypeEngine[Any]) -> list[sa.Column[Any]]:
+    """Columns that must hold a value, in the order given: name=type."""
+    return [sa.Column(name, kind, nullable=False) for name, kind in kinds.items()]
+
+
+def _written(at: str, by: str = "author") -> list[sa.Column[Any]]:
+    """When (UTC) and by whom a row was written."""
+    kinds: dict[str, sa.types.TypeEngine[Any]] = {
+        at: sa.DateTime(timezone=True),
+        by: sa.String(200),
+    }
+    return _required(**kinds)
+
+
+def _restrict(table: str, target: str) -> sa.ForeignKeyConstraint:
+    """``<target, singular>_id`` of ``table`` refers to ``<target>.id`` (which then stays)."""
+    column = f"{target.removesuffix('s')}_id"
+    return sa.ForeignKeyConstraint(
+        [column],
+        [f"{target}.id"],
+        name=op.f(f"fk_{table}_{column}_{target}"),
+        ondelete="RESTRICT",
+    )
 
 
 def upgrade() -> None:
     """Create every table, then the append-only triggers."""
     op.create_table(
         "counters",
-        sa.Column("name", sa.String(300), nullable=False),
-        sa.Column("value", sa.Integer(), nullable=False),
+        *_required(name=sa.String(300), value=sa.Integer()),
         sa.PrimaryKeyConstraint("name", name=op.f("pk_counters")),
     )
     op.create_table(
         "scenario_versions",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("name", sa.String(200), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("author", sa.String(200), nullable=False),
-        sa.Column("note", sa.Text(), nullable=False),
-        sa.Column("digest", sa.String(64), nullable=False),
+        *_required(id=sa.Integer(), name=sa.String(200), version=sa.Integer()),
+        *_written("created_at"),
+        *_required(note=sa.Text(), digest=sa.String(64)),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_scenario_versions")),
         sa.UniqueConstraint("name", "version", name=op.f("uq_scenario_versions_name")),
         sa.CheckConstraint("version >= 1", name=op.f("ck_scenario_versions_version_positive")),
     )
     op.create_table(
         "scenario_files",
-        sa.Column("scenario_version_id", sa.Integer(), nullable=False),
-        sa.Column("path", sa.String(500), nullable=False),
-        sa.Column("content", sa.LargeBinary(), nullable=False),
+        *_required(scenario_version_id=sa.Integer(), path=sa.String(500)),
+        *_required(content=sa.LargeBinary()),
         sa.PrimaryKeyConstraint("scenario_version_id", "path", name=op.f("pk_scenario_files")),
-        sa.ForeignKeyConstraint(
-            ["scenario_version_id"],
-            ["scenario_versions.id"],
-            name=op.f("fk_scenario_files_scenario_version_id_scenario_versions"),
-            ondelete="RESTRICT",
-        ),
+        _restrict("scenario_files", "scenario_versions"),
     )
     op.create_table(
         "plan_runs",
-        sa.Column("id", sa.Integer(), nullable=False),
+        *_required(id=sa.Integer()),
         sa.Column("scenario_version_id", sa.Integer(), nullable=True),
-        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("author", sa.String(200), nullable=False),
-        sa.Column("status", sa.String(60), nullable=False),
-        sa.Column("settings", sa.JSON(), nullable=False),
-        sa.Column("schedule", sa.JSON(), nullable=False),
-        sa.Column("kpis", sa.JSON(), nullable=False),
-        sa.Column("solver_log", sa.Text(), nullable=False),
+        *_written("created_at"),
+        *_required(status=sa.String(60), settings=sa.JSON(), schedule=sa.JSON()),
+        *_required(kpis=sa.JSON(), solver_log=sa.Text()),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_plan_runs")),
-        sa.ForeignKeyConstraint(
-            ["scenario_version_id"],
-            ["scenario_versions.id"],
-            name=op.f("fk_plan_runs_scenario_version_id_scenario_versions"),
-            ondelete="RESTRICT",
-        ),
+        _restrict("plan_runs", "scenario_versions"),
     )
     op.create_index(
         op.f("ix_plan_runs_scenario_version_id"), "plan_runs", ["scenario_version_id"], unique=False
@@ -82,35 +89,19 @@ def upgrade() -> None:
     op.create_table(
         "publications",
         sa.Column("number", sa.Integer(), autoincrement=False, nullable=False),
-        sa.Column("published_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("author", sa.String(200), nullable=False),
-        sa.Column("note", sa.Text(), nullable=False),
-        sa.Column("schedule", sa.JSON(), nullable=False),
-        sa.Column("plan_run_id", sa.Integer(), nullable=True),
-        sa.Column("scenario_version_id", sa.Integer(), nullable=True),
+        *_written("published_at"),
+        *_required(note=sa.Text(), schedule=sa.JSON()),
+        *(sa.Column(name, sa.Integer(), nullable=True) for name in _PUBLICATION_SOURCES),
         sa.PrimaryKeyConstraint("number", name=op.f("pk_publications")),
         sa.CheckConstraint("number >= 1", name=op.f("ck_publications_number_positive")),
-        sa.ForeignKeyConstraint(
-            ["plan_run_id"],
-            ["plan_runs.id"],
-            name=op.f("fk_publications_plan_run_id_plan_runs"),
-            ondelete="RESTRICT",
-        ),
-        sa.ForeignKeyConstraint(
-            ["scenario_version_id"],
-            ["scenario_versions.id"],
-            name=op.f("fk_publications_scenario_version_id_scenario_versions"),
-            ondelete="RESTRICT",
-        ),
+        _restrict("publications", "plan_runs"),
+        _restrict("publications", "scenario_versions"),
     )
     op.create_table(
         "audit_log",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("actor", sa.String(200), nullable=False),
-        sa.Column("action", sa.String(60), nullable=False),
-        sa.Column("subject", sa.String(300), nullable=False),
-        sa.Column("details", sa.JSON(), nullable=False),
+        *_required(id=sa.Integer()),
+        *_written("at", "actor"),
+        *_required(action=sa.String(60), subject=sa.String(300), details=sa.JSON()),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_log")),
     )
     _create_append_only_triggers()
