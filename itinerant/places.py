@@ -12,7 +12,9 @@ A :class:`PlaceKey` is a ``str`` subclass, so it goes wherever the matrix takes 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
+from functools import partial
 
 __all__ = ["PlaceKey", "PlaceKind"]
 
@@ -25,6 +27,18 @@ class PlaceKind(StrEnum):
     DEPOT = "depot"
     STOP = "stop"
     POPUP = "popup"
+
+
+class _KeyMaker:
+    """``PlaceKey.<kind>(id_)``: the key of the place of that kind with id ``id_``."""
+
+    __slots__ = ("kind",)
+
+    def __init__(self, kind: PlaceKind) -> None:
+        self.kind = kind
+
+    def __get__(self, instance: object, owner: type[PlaceKey]) -> Callable[[str], PlaceKey]:
+        return partial(owner, self.kind)
 
 
 class PlaceKey(str):
@@ -62,30 +76,13 @@ class PlaceKey(str):
         """The place's id within its kind (a Commune's INSEE code)."""
         return self.partition(":")[2]
 
-    @classmethod
-    def commune(cls, code: str) -> PlaceKey:
-        """The key of the Commune with INSEE code ``code``."""
-        return cls(PlaceKind.COMMUNE, code)
-
-    @classmethod
-    def service_point(cls, id_: str) -> PlaceKey:
-        """The key of a ServicePoint."""
-        return cls(PlaceKind.SERVICE_POINT, id_)
-
-    @classmethod
-    def depot(cls, id_: str) -> PlaceKey:
-        """The key of a Depot."""
-        return cls(PlaceKind.DEPOT, id_)
-
-    @classmethod
-    def stop(cls, id_: str) -> PlaceKey:
-        """The key of a Stop."""
-        return cls(PlaceKind.STOP, id_)
-
-    @classmethod
-    def popup(cls, id_: str) -> PlaceKey:
-        """The key of a PopUp's place."""
-        return cls(PlaceKind.POPUP, id_)
+    # The key of a place of one kind from its id: PlaceKey.stop("gueret-mairie"),
+    # PlaceKey.commune("23096") (an INSEE code).
+    commune = _KeyMaker(PlaceKind.COMMUNE)
+    service_point = _KeyMaker(PlaceKind.SERVICE_POINT)
+    depot = _KeyMaker(PlaceKind.DEPOT)
+    stop = _KeyMaker(PlaceKind.STOP)
+    popup = _KeyMaker(PlaceKind.POPUP)
 
 
 _KINDS = ", ".join(k.value for k in PlaceKind)

