@@ -20,11 +20,11 @@ then replace them with their own:
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from itinerant.i18n import folding
 from itinerant.model import (
     SAMPLE,
     AvailabilityRule,
@@ -121,9 +121,7 @@ def session_minutes(population: int) -> int:
 
 def slug(name: str) -> str:
     """ASCII, lower-case, dash-separated form of ``name`` for ids (``Guéret`` -> ``gueret``)."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    out = "".join(ch.lower() if ch.isalnum() else "-" for ch in ascii_name)
-    return "-".join(part for part in out.split("-") if part)
+    return folding.slug(name, fallback="commune", lower=True)
 
 
 def next_monday(today: dt.date) -> dt.date:

@@ -35,6 +35,7 @@ import gpxpy.gpx
 from itinerant import __version__
 from itinerant.errors import InputError
 from itinerant.i18n import current_language, t
+from itinerant.i18n.folding import slug
 from itinerant.model import Scenario
 from itinerant.publish.calendar import TIMEZONE, CalendarEvent, ics_bytes, local_time
 from itinerant.publish.drivers.itinerary import (
@@ -52,7 +53,6 @@ from itinerant.publish.drivers.itinerary import (
     week_code,
 )
 from itinerant.publish.drivers.roadbook import roadbook_title, write_roadbook
-from itinerant.publish.folding import slug
 from itinerant.schedule.schedule import Schedule
 
 if TYPE_CHECKING:

@@ -40,6 +40,7 @@ from shapely.geometry.base import BaseGeometry
 
 from itinerant import __version__
 from itinerant.i18n import current_language, t
+from itinerant.i18n.folding import fold
 from itinerant.model import Territory
 from itinerant.publish.drivers.itinerary import (
     Coordinate,
@@ -51,7 +52,6 @@ from itinerant.publish.drivers.itinerary import (
     km_text,
     week_code,
 )
-from itinerant.publish.folding import fold
 from itinerant.publish.pdf_fonts import a4_pdf, pdf_fonts
 
 __all__ = ["roadbook_pdf", "roadbook_title", "write_roadbook"]

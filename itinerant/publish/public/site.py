@@ -30,8 +30,8 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from itinerant.i18n import t
+from itinerant.i18n.folding import fold
 from itinerant.model import Commune
-from itinerant.publish.folding import fold
 from itinerant.publish.public.events import PARIS, EventKind, PublicEvent
 from itinerant.publish.public.feeds import TERRITORY_FEED
 from itinerant.publish.public.opendata import OPEN_DATA_FILES

@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterable
 
 from itinerant.i18n import long_date, number, t
+from itinerant.i18n.folding import fold
 from itinerant.model import Pole, ServiceKind
-from itinerant.publish.folding import fold
 
 __all__ = [
     "drive_minutes",

@@ -4,8 +4,9 @@
 ``"Gueret"``), and any other character a caller cannot use; :func:`slug` makes a file-name and
 UID safe ASCII slug of it. Commune search keys and alphabetical order
 (:mod:`itinerant.publish.public`), roadbook text in a font that lacks a character
-(:mod:`itinerant.publish.drivers.roadbook`) and drivers' file names and UIDs
-(:mod:`itinerant.publish.drivers.files`) all fold through here.
+(:mod:`itinerant.publish.drivers.roadbook`), drivers' file names and UIDs
+(:mod:`itinerant.publish.drivers.files`) and the ids of a new territory's sample rows
+(:mod:`itinerant.io.territories.samples`) all fold through here.
 """
 
 from __future__ import annotations
@@ -41,10 +42,13 @@ def fold(text: str, keep: Callable[[str], bool] | None = None) -> str:
     )
 
 
-def slug(text: str, *, fallback: str) -> str:
+def slug(text: str, *, fallback: str, lower: bool = False) -> str:
     """An ASCII slug: ``"Bus n°1 (Guéret)"`` gives ``"Bus-n1-Gueret"``; ``fallback`` if empty.
 
     Letters are folded (:func:`fold`, ASCII only), every run of characters other than ASCII
-    letters, digits, ``_`` and ``-`` becomes one ``-``, and ``-`` are stripped from both ends.
+    letters, digits, ``_`` and ``-`` becomes one ``-``, and ``-`` are stripped from both ends;
+    ``lower``: in lower case too (ids: ``"Saint-Léger (mairie)"`` gives
+    ``"saint-leger-mairie"``).
     """
-    return _UNSAFE.sub("-", fold(text, str.isascii)).strip("-") or fallback
+    out = _UNSAFE.sub("-", fold(text, str.isascii)).strip("-") or fallback
+    return out.lower() if lower else out
