@@ -289,7 +289,9 @@ def test_init_writes_a_scenario_the_other_commands_take(
     scenario = load_scenario(folder)
     assert scenario.name == "Autour de Guéret"
     assert sorted(c.code for c in scenario.territory.communes) == sorted(GUERET_AREA)
-    assert scenario.stops and scenario.buses and scenario.counsellors
+    assert scenario.stops
+    assert scenario.buses
+    assert scenario.counsellors
     assert main(["territory", "--scenario", str(folder), "--out", str(tmp_path / "t")]) == 0
     assert len(read_access(tmp_path / "t")) == len(GUERET_AREA)
     plan = ["plan", "--scenario", str(folder), "--time-limit", "5", "--out", str(tmp_path / "p")]

@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-
 import pytest
 
 from itinerant import routing
-from tests.paths import REPO
+from tests.paths import heavy_modules_after
 
 HEAVY = ("scipy.sparse.csgraph", "networkx", "osmnx", "sklearn")
 
 
 def _loaded_after(statement: str) -> list[str]:
-    """The heavy modules present in ``sys.modules`` after ``statement`` in a fresh interpreter."""
-    code = (
-        f"import json, sys\n{statement}\n"
-        f"print(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
-    )
-    return list(json.loads(done.stdout.strip().splitlines()[-1]))
+    return heavy_modules_after(statement, HEAVY)
 
 
 @pytest.mark.parametrize(

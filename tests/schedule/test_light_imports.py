@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 import itinerant.schedule
+from tests.paths import heavy_modules_after
 
 HEAVY = ("ortools", "osmnx", "networkx", "sklearn")
 
 
 def _heavy_loaded_by(imports: str) -> list[str]:
-    """The heavy libraries in ``sys.modules`` after ``imports``, in a fresh interpreter."""
-    probe = f"import sys\n{imports}\nprint(*(m for m in {HEAVY!r} if m in sys.modules))"
-    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    return run.stdout.split()
+    return heavy_modules_after(imports, HEAVY)
 
 
 @pytest.mark.parametrize(
