@@ -35,7 +35,6 @@ first. ``need_index`` (per inhabitant) is what maps colour by.
 
 from __future__ import annotations
 
-import csv
 import json
 import logging
 import math
@@ -46,8 +45,9 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from shapely.geometry import mapping
 
+from itinerant.io.csvfiles import csv_text
+from itinerant.io.geojsonfiles import geojson_geometry
 from itinerant.model import Commune, NeedSettings, Scenario, ServiceKind
 from itinerant.places import PlaceKey
 from itinerant.routing import TravelMatrix
@@ -279,18 +279,16 @@ def write_access(
     out.mkdir(parents=True, exist_ok=True)
     records = _records(diagnostic)
     csv_path = out / "access.csv"
-    with csv_path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(records[0]), lineterminator="\n")
-        writer.writeheader()
-        for record in records:
-            writer.writerow({k: "" if v is None else v for k, v in record.items()})
+    fields = list(records[0])
+    rows = [fields, *([record[k] for k in fields] for record in records)]
+    csv_path.write_text(csv_text(rows), encoding="utf-8", newline="")
     territory = scenario.territory
     features = []
     for record in records:
         commune = territory.commune(record["code"])
         geometry = commune.boundary if commune.boundary is not None else None
         geo = (
-            mapping(geometry)
+            geojson_geometry(geometry)
             if geometry is not None
             else {"type": "Point", "coordinates": [commune.point.lon, commune.point.lat]}
         )

@@ -11,8 +11,6 @@ position), the row's id and the field, so that the page can show the message nex
 
 from __future__ import annotations
 
-import csv
-import io
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -33,6 +31,7 @@ from itinerant.io import (
     load_scenario,
     write_scenario,
 )
+from itinerant.io.csvfiles import Cell, csv_text
 from itinerant.model import Scenario, Slot
 
 __all__ = [
@@ -145,16 +144,15 @@ def _csv(key: str, frame: pd.DataFrame) -> tuple[str, list[str]]:
     if missing:
         msg = f"{key}: missing column(s) {', '.join(missing)}"
         raise InputError(msg)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
+    rows: list[list[Cell]] = [list(columns)]
     id_column = _table(key).id_column or columns[0]
     idents = []
     for _, row in frame.iterrows():
-        cells = [_cell(row[c]) for c in columns]
-        writer.writerow(cells)
+        rows.append([_cell(row[c]) for c in columns])
         idents.append(_cell(row[id_column]))
-    return buffer.getvalue(), idents
+    # Every cell is text here; load_scenario removes the quote the writer adds to a cell that
+    # could start a formula (itinerant.io.csvfiles.restore), so "-1.5" still reads as -1.5.
+    return csv_text(rows), idents
 
 
 def apply_tables(scenario: Scenario, frames: Mapping[str, pd.DataFrame]) -> Scenario:

@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
-from shapely.geometry import mapping
-
 from itinerant.i18n import t
+from itinerant.io.geojsonfiles import geojson_geometry
 from itinerant.routing import route_coordinates
 
 if TYPE_CHECKING:
@@ -97,7 +96,7 @@ def commune_features(
         features.append(
             {
                 "type": "Feature",
-                "geometry": mapping(commune.boundary),
+                "geometry": geojson_geometry(commune.boundary),
                 "properties": {
                     "code": commune.code,
                     "name": commune.name,

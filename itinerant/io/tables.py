@@ -2,7 +2,9 @@
 
 Each :class:`Table` names its file, its columns (parser, default, formatter) and the domain class
 of its rows; :func:`read_table` parses a file into objects, reporting every bad cell to a
-:class:`Collector` (file, spreadsheet row, column); :func:`csv_text` writes objects back.
+:class:`Collector` (file, spreadsheet row, column); :func:`csv_text` writes objects back
+(through :mod:`~itinerant.io.csvfiles`: text cells that could start a formula get one leading
+``'``, which :func:`read_table` removes again, see :func:`~itinerant.io.csvfiles.restore`).
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ from itinerant.io.cells import (
     parse_time,
     parse_weekdays,
 )
+from itinerant.io.csvfiles import Cell, restore
+from itinerant.io.csvfiles import csv_text as safe_csv_text
 from itinerant.model import (
     AvailabilityRule,
     BlockedDay,
@@ -275,7 +279,7 @@ def _row_values(
     ok = True
     for col in table.columns:
         i = position.get(col.name)
-        raw = cells[i].strip() if i is not None and i < len(cells) else ""
+        raw = restore(cells[i].strip()) if i is not None and i < len(cells) else ""
         if raw == "":
             if col.default is REQUIRED:
                 if i is not None:
@@ -341,10 +345,15 @@ def read_table(folder: Path, filename: str, table: Table, out: Collector) -> lis
 # --------------------------------------------------------------------------- writing
 def csv_text(table: Table, objects: Iterable[Any]) -> str:
     """The CSV text of ``objects`` (header, then one row each)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(table.column_names)
+    rows: list[list[Cell]] = [list(table.column_names)]
     for obj in objects:
         values = table.unparse(obj)
-        writer.writerow([col.fmt(values[col.name]) for col in table.columns])
-    return buffer.getvalue()
+        rows.append([_typed_cell(col, values[col.name]) for col in table.columns])
+    return safe_csv_text(rows)
+
+
+def _typed_cell(col: Column, value: Any) -> Cell:
+    """A number stays a number (never neutralised); anything else is formatted as text."""
+    if col.fmt is format_cell and isinstance(value, int | float) and not isinstance(value, bool):
+        return value  # written as format_cell would (str / repr), but as a number
+    return col.fmt(value)

@@ -6,8 +6,6 @@ equal Scenario, and writing that one again gives the same bytes.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import logging
 import os
@@ -16,10 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import tomli_w
-from shapely.geometry import mapping
 
+from itinerant.io.csvfiles import Cell, csv_text
+from itinerant.io.geojsonfiles import geojson_geometry
 from itinerant.io.sections import SCENARIO_FILE, settings_table
-from itinerant.io.tables import COMMUNES, RESOURCE_TABLES, SERVICE_POINTS, csv_text
+from itinerant.io.tables import COMMUNES, RESOURCE_TABLES, SERVICE_POINTS
+from itinerant.io.tables import csv_text as table_text
 from itinerant.model import Scenario, Territory
 
 __all__ = ["write_scenario"]
@@ -62,7 +62,7 @@ def _boundaries_text(territory: Territory) -> str | None:
         {
             "type": "Feature",
             "properties": {"code": c.code, "name": c.name},
-            "geometry": mapping(c.boundary),  # type: ignore[arg-type]
+            "geometry": geojson_geometry(c.boundary),  # type: ignore[arg-type]
         }
         for c in territory.communes
     ]
@@ -74,24 +74,22 @@ def _indicators_text(territory: Territory) -> str | None:
     names = sorted({k for c in territory.communes for k, _ in c.indicators})
     if not names:
         return None
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["code", *names])
+    rows: list[list[Cell]] = [["code", *names]]
     for c in territory.communes:
         values = dict(c.indicators)
-        writer.writerow([c.code, *(repr(values[n]) if n in values else "" for n in names)])
-    return buffer.getvalue()
+        rows.append([c.code, *(values.get(n) for n in names)])
+    return csv_text(rows)
 
 
 def _files(scenario: Scenario) -> dict[str, str]:
     """Every file of the folder: name -> text."""
     territory = scenario.territory
     files: dict[str, str] = {
-        COMMUNES.filename: csv_text(COMMUNES, territory.communes),
-        SERVICE_POINTS.filename: csv_text(SERVICE_POINTS, territory.service_points),
+        COMMUNES.filename: table_text(COMMUNES, territory.communes),
+        SERVICE_POINTS.filename: table_text(SERVICE_POINTS, territory.service_points),
     }
     for table in RESOURCE_TABLES:
-        files[table.filename] = csv_text(table, getattr(scenario, table.key))
+        files[table.filename] = table_text(table, getattr(scenario, table.key))
     territory_section: dict[str, Any] = {
         "name": territory.name,
         "departement": territory.departement,

@@ -1,12 +1,12 @@
 """Writing and reading Schedules.
 
 ``schedule.json`` (schema in ``docs/schedule-format.md``), ``schedule.csv`` for spreadsheets
-(French conventions: ``;`` separated, UTF-8 with BOM) and ``kpis.json``.
+(French conventions: ``;`` separated, UTF-8 with BOM; a cell that could start a formula gets a
+leading ``'``, see :mod:`itinerant.io.csvfiles`) and ``kpis.json``.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 import os
@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from itinerant.errors import InputError
+from itinerant.io.csvfiles import Cell, csv_text
 from itinerant.model import Pole, Scenario
 from itinerant.schedule.explain import Explanation
 from itinerant.schedule.schedule import PopUpStaffing, Schedule, Tour, Visit
@@ -246,38 +247,28 @@ def write_plan(
     json_path = out / "schedule.json"
     json_path.write_text(json.dumps(doc, ensure_ascii=False, indent=2), encoding="utf-8")
     csv_path = out / "schedule.csv"
-    with csv_path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
-        writer.writerow(
-            [
-                "date",
-                "bus",
-                "arret",
-                "nom",
-                "commune",
-                "arrivee",
-                "debut",
-                "fin",
-                "equipe",
-                "reseau",
-            ]
-        )
-        for tour in doc["tours"]:
-            for visit in tour["visits"]:
-                writer.writerow(
-                    [
-                        tour["date"],
-                        tour["bus"],
-                        visit["stop"],
-                        visit["stop_name"],
-                        visit["commune_name"],
-                        visit["arrival"][:5],
-                        visit["start"][:5],
-                        visit["end"][:5],
-                        " ".join(visit["crew"]),
-                        "approximatif" if schedule.approximate else "routier",
-                    ]
-                )
+    rows: list[list[Cell]] = [
+        ["date", "bus", "arret", "nom", "commune", "arrivee", "debut", "fin", "equipe", "reseau"]
+    ]
+    network = "approximatif" if schedule.approximate else "routier"
+    for tour in doc["tours"]:
+        for visit in tour["visits"]:
+            rows.append(
+                [
+                    tour["date"],
+                    tour["bus"],
+                    visit["stop"],
+                    visit["stop_name"],
+                    visit["commune_name"],
+                    visit["arrival"][:5],
+                    visit["start"][:5],
+                    visit["end"][:5],
+                    " ".join(visit["crew"]),
+                    network,
+                ]
+            )
+    text = csv_text(rows, delimiter=";", lineterminator="\r\n")
+    csv_path.write_text(text, encoding="utf-8-sig", newline="")
     kpis_path = out / "kpis.json"
     kpis = kpis_document(report, baseline, approximate=schedule.approximate)
     kpis["explanations"] = [

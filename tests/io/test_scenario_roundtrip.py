@@ -32,3 +32,27 @@ def test_written_files_get_the_usual_mode_not_owner_only(
     modes = {path.name: path.stat().st_mode & 0o777 for path in folder.iterdir()}
     assert modes, "nothing written"
     assert set(modes.values()) == {0o644}, modes
+
+
+def test_formula_like_names_are_written_neutralised_and_read_back_as_typed(
+    tiny_scenario: Scenario, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    stops = tuple(
+        replace(s, name=f'=HYPERLINK("http://evil.example","{i}")', address="'=already quoted")
+        for i, s in enumerate(tiny_scenario.stops)
+    )
+    popups = tuple(replace(p, name=f"-2+3 @SUM(A{i})") for i, p in enumerate(tiny_scenario.popups))
+    scenario = replace(tiny_scenario, stops=stops, popups=popups)
+    assert stops
+    assert popups
+    folder = write_scenario(scenario, tmp_path / "s")
+    text = (folder / "stops.csv").read_text(encoding="utf-8")
+    assert "'=HYPERLINK(" in text
+    assert "''=already quoted" in text
+    assert "'-2+3 @SUM(A0)" in (folder / "popups.csv").read_text(encoding="utf-8")
+    assert load_scenario(folder) == scenario
+    again = write_scenario(load_scenario(folder), tmp_path / "again")
+    for name in ("stops.csv", "popups.csv"):
+        assert (again / name).read_bytes() == (folder / name).read_bytes(), name

@@ -11,9 +11,7 @@ is one the planner can use at once. :func:`write_embedded_communes` writes the c
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 import os
 from collections.abc import Callable, Sequence
@@ -21,11 +19,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
 from itinerant.errors import InputError
 from itinerant.io import SCENARIO_FILE, load_scenario, write_scenario
+from itinerant.io.csvfiles import Cell, csv_text
+from itinerant.io.geojsonfiles import geojson_geometry, rfc7946_oriented
 from itinerant.io.territories.france import read_france
 from itinerant.io.territories.municipalities import PropertyNames, read_municipalities
 from itinerant.io.territories.official import fetch_json, read_official
@@ -241,7 +240,8 @@ def write_embedded_communes(communes: Sequence[Commune], out: Path) -> list[Base
     """Write the compact ``communes.csv`` and ``communes.geojson`` of the embedded territory.
 
     ``communes.csv`` has the points with 6 decimals; ``communes.geojson`` one feature per line,
-    properties ``code`` and ``name``, coordinates rounded to 5 decimals. Deterministic.
+    properties ``code`` and ``name``, coordinates rounded to 5 decimals, rings oriented as
+    RFC 7946 requires (:mod:`itinerant.io.geojsonfiles`). Deterministic.
 
     Returns
     -------
@@ -249,11 +249,9 @@ def write_embedded_communes(communes: Sequence[Commune], out: Path) -> list[Base
         The rounded boundaries, in the order of ``communes``.
     """
     out.mkdir(parents=True, exist_ok=True)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(EMBEDDED_COLUMNS)
+    rows: list[list[Cell]] = [list(EMBEDDED_COLUMNS)]
     for c in communes:
-        writer.writerow(
+        rows.append(
             [
                 c.code,
                 c.name,
@@ -268,12 +266,12 @@ def write_embedded_communes(communes: Sequence[Commune], out: Path) -> list[Base
                 " ".join(c.postcodes),
             ]
         )
-    (out / "communes.csv").write_bytes(buffer.getvalue().encode("utf-8"))
+    (out / "communes.csv").write_bytes(csv_text(rows).encode("utf-8"))
     rounded: list[BaseGeometry] = []
     lines = ['{"type":"FeatureCollection","features":[']
     for i, c in enumerate(communes):
         assert c.boundary is not None
-        geometry = mapping(c.boundary)
+        geometry = geojson_geometry(c.boundary)
         coordinates = round_coordinates(
             json.loads(json.dumps(geometry["coordinates"])), BOUNDARY_DECIMALS
         )
@@ -282,7 +280,7 @@ def write_embedded_communes(communes: Sequence[Commune], out: Path) -> list[Base
             "properties": {"code": c.code, "name": c.name},
             "geometry": {"type": geometry["type"], "coordinates": coordinates},
         }
-        rounded.append(round_geometry(c.boundary, BOUNDARY_DECIMALS))
+        rounded.append(round_geometry(rfc7946_oriented(c.boundary), BOUNDARY_DECIMALS))
         sep = "," if i < len(communes) - 1 else ""
         lines.append(json.dumps(feature, ensure_ascii=False, separators=(",", ":")) + sep)
     lines.append("]}")

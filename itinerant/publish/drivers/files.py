@@ -11,7 +11,8 @@
   the same visits in the driver's calendar instead of duplicating them.
 - **CSV** (:func:`itinerary_csv`): one row per visit for French spreadsheet software: ``;``
   separated, UTF-8 with BOM, CRLF line ends, French headers, times ``HH:MM``, kilometres with a
-  decimal comma.
+  decimal comma; every text cell quoted, and one that could start a formula prefixed with ``'``
+  (:mod:`itinerant.io.csvfiles`).
 - :func:`write_driver_files` writes the roadbook PDF and these three files for a bus and a week
   (or every bus and week with Tours), named ``feuille-de-route_<bus>_<year>-S<week>.<ext>``.
 
@@ -21,9 +22,7 @@ Every file says when times and tracks come from the approximate network. See
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import logging
 import os
 from collections.abc import Mapping, Sequence
@@ -36,6 +35,7 @@ from itinerant import __version__
 from itinerant.errors import InputError
 from itinerant.i18n import current_language, t
 from itinerant.i18n.folding import slug
+from itinerant.io.csvfiles import Cell, csv_text
 from itinerant.model import Scenario
 from itinerant.publish.calendar import TIMEZONE, CalendarEvent, ics_bytes, local_time
 from itinerant.publish.drivers.itinerary import (
@@ -341,14 +341,12 @@ def itinerary_csv(itinerary: Itinerary, *, lang: str | None = None) -> bytes:
         "crew",
         "network",
     )
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([t(f"roadbook.csv.{k}", lang) for k in keys])
+    rows: list[list[Cell]] = [[t(f"roadbook.csv.{k}", lang) for k in keys]]
     network = t("roadbook.csv.approximate" if itinerary.approximate else "roadbook.csv.road", lang)
     date_format = t("roadbook.csv.date_format", lang)
     for day in itinerary.days:
         for stop in day.stops:
-            writer.writerow(
+            rows.append(
                 [
                     day.date.strftime(date_format),
                     week_code(*day.week, lang),
@@ -370,7 +368,8 @@ def itinerary_csv(itinerary: Itinerary, *, lang: str | None = None) -> bytes:
                     network,
                 ]
             )
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    text = csv_text(rows, delimiter=";", lineterminator="\r\n", quote_text=True)
+    return ("\ufeff" + text).encode("utf-8")
 
 
 def _decimal(value: float, lang: str) -> str:

@@ -4,13 +4,16 @@ One record per public event (minibus Visit or PopUp); the fields, their types, a
 the licence are documented in ``docs/open-data.md``. No crew data: records are made from public
 events only. Every value is a string except ``longitude`` and ``latitude`` (numbers), so that the
 three files hold exactly the same values.
+
+The CSV goes through :mod:`itinerant.io.csvfiles`: a text that could start a spreadsheet formula
+(a Stop named ``=HYPERLINK(...)``) gets one leading ``'``; every text cell is quoted and the codes
+(``commune_insee``, ``codes_postaux``, ``lieu_id``) are written exactly, leading zeros included
+(how to open it in LibreOffice or Excel with the codes as text: ``docs/open-data.md``).
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 import logging
 from collections.abc import Sequence
@@ -18,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from itinerant.i18n import t
+from itinerant.io.csvfiles import Cell, csv_text
 from itinerant.model import Scenario
 from itinerant.publish.public.events import EventKind, PublicEvent
 from itinerant.publish.public.text import pole_labels
@@ -155,11 +159,9 @@ def write_open_data(timetable: PublicTimetable, out_dir: str | Path) -> list[Pat
         json.dumps(collection, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
 
-    buffer = io.StringIO(newline="")
-    writer = csv.DictWriter(buffer, fieldnames=FIELDS, delimiter=";", lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(records)
-    csv_path.write_text(buffer.getvalue(), encoding="utf-8-sig", newline="")
+    rows: list[Sequence[Cell]] = [list(FIELDS), *([r[f] for f in FIELDS] for r in records)]
+    text = csv_text(rows, delimiter=";", lineterminator="\r\n", quote_text=True)
+    csv_path.write_text(text, encoding="utf-8-sig", newline="")
 
     document = {**meta, "champs": list(FIELDS), "evenements": records}
     json_path.write_text(
