@@ -69,6 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     _init_command(sub)
+    _import_services_command(sub)
     territory = _command(sub, "territory", _cmd_territory, _scenario_options, _output_options)
     territory.add_argument(
         "--indicators",
@@ -163,6 +164,18 @@ def _init_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="a candidate town-hall Stop in every commune from N inhabitants (default 250)",
     )
     rules.add_argument("--max-stops", type=int, metavar="N", help="at most N Stops (default 150)")
+    rules.add_argument(
+        "--markets",
+        type=Path,
+        metavar="FILE",
+        help="a markets CSV: a candidate Stop at each market, on its weekdays (see docs)",
+    )
+    rules.add_argument(
+        "--min-distance-km",
+        type=float,
+        metavar="KM",
+        help="no suggested Stop closer than KM (crow-fly) to an existing service point",
+    )
     rules.add_argument("--buses", type=int, metavar="N", help="minibuses (default 1 or 2)")
     rules.add_argument("--weeks", type=int, metavar="N", help="weeks of the Horizon (default 4)")
     rules.add_argument(
@@ -190,6 +203,15 @@ def _sample_rules(args: argparse.Namespace) -> SampleRules:
                 msg = f"--{option.replace('_', '-')} must be at least 1, got {value}"
                 raise InputError(msg)
             values[name] = value
+    if args.markets is not None:
+        from itinerant.io.territories.samples import read_markets  # noqa: PLC0415
+
+        values["markets"] = read_markets(args.markets)
+    if args.min_distance_km is not None:
+        if not args.min_distance_km >= 0:
+            msg = f"--min-distance-km must be 0 or more, got {args.min_distance_km}"
+            raise InputError(msg)
+        values["min_service_distance_km"] = args.min_distance_km
     if args.start:
         try:
             values["start"] = dt.date.fromisoformat(args.start)
@@ -277,6 +299,55 @@ def _cmd_init(args: argparse.Namespace) -> int:
             online=args.online,
         )
     _print_init(report)
+    return 0
+
+
+def _import_services_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    command = _command(sub, "import-services", _cmd_import_services)
+    command.add_argument("folder", type=Path, metavar="SCENARIO_DIR", help="the scenario folder")
+    command.add_argument(
+        "file", type=Path, metavar="FILE", help="a directory export (CSV, or JSON ending .json)"
+    )
+    command.add_argument(
+        "--format",
+        choices=("dila", "france-services", "data-inclusion", "generic"),
+        help="the file's format (default: detected from its columns or keys)",
+    )
+    command.add_argument(
+        "--replace",
+        action="store_true",
+        help="drop the service points an earlier import of this file brought that it no longer has",
+    )
+
+
+def _cmd_import_services(args: argparse.Namespace) -> int:
+    """Import service points from a public directory into a scenario's service points.
+
+    Read a DILA Annuaire de l'administration export (JSON or CSV), the ANCT France services
+    list, data.inclusion structures (JSON or CSV) or a generic service_points CSV; keep the
+    entries of the scenario's communes (the others are counted) and merge them into its
+    service points: ids are stable, so importing the same file again duplicates nothing.
+    """
+    from itinerant.io.directories import import_services  # noqa: PLC0415
+
+    report = import_services(args.folder, args.file, fmt=args.format, replace_previous=args.replace)
+    read = report.read
+    print(t("import.title", file=read.file.name, format=read.format.value, folder=report.folder))
+    print(
+        t(
+            "import.counts",
+            rows=read.rows,
+            added=report.added,
+            updated=report.updated,
+            unchanged=report.unchanged,
+            removed=report.removed,
+        )
+    )
+    if read.outside:
+        print(t("import.outside", count=read.outside))
+    for kind, count in read.other_types:
+        print(t("import.other_type", type=kind, count=count))
+    print(t("import.total", total=report.total))
     return 0
 
 

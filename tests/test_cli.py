@@ -321,3 +321,68 @@ def test_init_names_the_bad_lines_of_a_communes_file(
     assert "--communes: codes.txt" in err
     assert fragment in err
     assert not (tmp_path / "new").exists()
+
+
+DIRECTORIES = Path(__file__).parent / "io" / "directories" / "data"
+
+
+def test_import_services_merges_a_directory_into_a_scenario(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    folder = tmp_path / "creuse"
+    shutil.copytree(default_scenario_dir(), folder)
+    before = len(load_scenario(folder).territory.service_points)
+    args = ["import-services", str(folder), str(DIRECTORIES / "france-services.csv")]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "4 entrées lues : 3 points de service ajoutés" in out
+    assert "1 entrée(s) hors des communes du territoire" in out
+    points = load_scenario(folder).territory.service_points
+    assert len(points) == before + 3
+    assert main([*args, "--format", "france-services"]) == 0
+    assert "0 points de service ajoutés, 0 mis à jour, 3 inchangés" in capsys.readouterr().out
+    assert load_scenario(folder).territory.service_points == points
+    # a wrong --format is named, the scenario untouched
+    files = {p.name: p.read_bytes() for p in folder.iterdir()}
+    assert main([*args, "--format", "data-inclusion"]) == 2
+    err = capsys.readouterr().err
+    assert "france-services.csv, row 1, field 'nom': required column is missing" in err
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == files
+
+
+def test_init_suggests_market_stops_away_from_service_points(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    codes = tmp_path / "codes.txt"
+    codes.write_text("\n".join(GUERET_AREA) + "\n", "utf-8")
+    markets = tmp_path / "marches.csv"
+    markets.write_text(
+        "commune,commune_name,postcode,weekdays,place,address,lon,lat,opens,closes\n"
+        "23096,,,sat,Place Bonnyaud,,1.8705,46.1710,08:00,12:30\n"
+        ",La Souterraine,23300,thu,Place du Marché,,,,08:00,12:00\n"
+        "87085,,,sat,Halles de Limoges,,,,,\n",
+        encoding="utf-8",
+    )
+    folder = tmp_path / "gueret"
+    base = ["init", str(folder), "--communes", str(codes), "--start", "2027-01-04"]
+    rules = ["--min-population", "100", "--markets", str(markets), "--min-distance-km", "2"]
+    assert main([*base, *rules]) == 0
+    capsys.readouterr()
+    scenario = load_scenario(folder)
+    stops = {s.id: s for s in scenario.stops}
+    # the sample Site is at Guéret's town hall: neither it nor the market 300 m away is kept
+    assert "mairie-gueret" not in stops
+    assert "marche-gueret-sat" not in stops
+    assert stops["marche-la-souterraine-thu"].weekdays == frozenset({3})
+    assert stops["marche-la-souterraine-thu"].source == "marches.csv:row 3"
+    assert "mairie-la-souterraine" in stops
+    # a bad market row is named, nothing written
+    markets.write_text("commune,weekdays,place\n23096,someday,Place Bonnyaud\n", encoding="utf-8")
+    assert (
+        main(["init", str(tmp_path / "new"), "--communes", str(codes), "--markets", str(markets)])
+        == 2
+    )
+    assert "marches.csv, row 2, field 'weekdays'" in capsys.readouterr().err
+    assert not (tmp_path / "new").exists()

@@ -131,6 +131,14 @@ FR: dict[str, str] = {
         "Ensuite : itinerant territory --scenario {folder} --out …, puis itinerant plan "
         "--scenario {folder} --out …"
     ),
+    "import.title": "Import de {file} (format {format}) dans {folder}",
+    "import.counts": (
+        "{rows} entrées lues : {added} points de service ajoutés, {updated} mis à jour, "
+        "{unchanged} inchangés, {removed} retirés"
+    ),
+    "import.outside": "{count} entrée(s) hors des communes du territoire, ignorée(s)",
+    "import.other_type": "  type « {type} » sans équivalent : {count} point(s) classé(s) « other »",
+    "import.total": "Le scénario compte maintenant {total} points de service",
     "error.input": "Erreur dans les données :",
     "error.network": "Erreur de réseau routier :",
 }
@@ -254,6 +262,14 @@ EN: dict[str, str] = {
         "Next: itinerant territory --scenario {folder} --out …, then itinerant plan "
         "--scenario {folder} --out …"
     ),
+    "import.title": "Import of {file} (format {format}) into {folder}",
+    "import.counts": (
+        "{rows} entries read: {added} service points added, {updated} updated, "
+        "{unchanged} unchanged, {removed} removed"
+    ),
+    "import.outside": "{count} entry(ies) outside the territory's communes, skipped",
+    "import.other_type": "  type '{type}' without a kind: {count} point(s) filed as 'other'",
+    "import.total": "The scenario now has {total} service points",
     "error.input": "Error in the input:",
     "error.network": "Road network error:",
 }

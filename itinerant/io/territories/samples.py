@@ -14,17 +14,32 @@ then replace them with their own:
 - candidate Stops at the town hall of every commune of at least
   :attr:`SampleRules.stop_min_population` inhabitants (the rule a coordinator sets), at most
   :attr:`SampleRules.max_stops` of them (the most populous), open 09:00-17:00 on weekdays, with
-  sessions by commune size (:func:`session_minutes`) and a 10-minute catchment.
+  sessions by commune size (:func:`session_minutes`) and a 10-minute catchment;
+- candidate Stops at the markets of a markets CSV (:func:`read_markets`, columns in
+  ``docs/directories.md``), open on the market's weekdays and hours at its place;
+- no suggested Stop closer than :attr:`SampleRules.min_service_distance_km` (crow-fly) to an
+  existing ServicePoint (:func:`suggest_stops`), so that the bus does not park next to a
+  service that is already there.
+
+The Stops are ordinary rows of ``stops.csv``: the coordinator edits them afterwards.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import math
+import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
+from itinerant.clock import minutes_between
+from itinerant.errors import InputError, Problem, ScenarioError
 from itinerant.i18n import folding
+from itinerant.io.cells import parse_float, parse_time, parse_weekdays
+from itinerant.io.tables import Collector, Column, Table, read_table
 from itinerant.model import (
     SAMPLE,
     AvailabilityRule,
@@ -32,14 +47,109 @@ from itinerant.model import (
     Commune,
     Counsellor,
     Depot,
+    FieldError,
+    Location,
     Pole,
     ServiceKind,
     ServicePoint,
     Stop,
     StopKind,
 )
+from itinerant.model import WEEKDAYS as WEEKDAY_CODES
 
-__all__ = ["SampleRules", "next_monday", "sample_resources", "session_minutes", "slug"]
+__all__ = [
+    "MARKETS",
+    "Market",
+    "SampleRules",
+    "next_monday",
+    "read_markets",
+    "sample_resources",
+    "session_minutes",
+    "slug",
+    "suggest_stops",
+]
+
+logger = logging.getLogger(__name__)
+_EARTH_RADIUS_KM = 6371.0088
+
+
+@dataclass(frozen=True)
+class Market:
+    """One market of a markets CSV: where and when it is held (a candidate Stop).
+
+    The commune is ``commune`` (its INSEE code) or ``commune_name`` with ``postcode``;
+    ``lon``/``lat`` place it (both or neither: the commune's point then); ``file`` and ``row``
+    say where it was read, for error messages.
+    """
+
+    weekdays: frozenset[int]
+    place: str
+    commune: str = ""
+    commune_name: str = ""
+    postcode: str = ""
+    address: str = ""
+    lon: float | None = None
+    lat: float | None = None
+    opens: dt.time = dt.time(8)
+    closes: dt.time = dt.time(12, 30)
+    file: str = ""
+    row: int = 0
+
+    def __post_init__(self) -> None:
+        if not self.commune and not (self.commune_name and self.postcode):
+            raise FieldError("commune", "give the INSEE code, or commune_name and postcode")
+        if not self.place.strip():
+            raise FieldError("place", "must not be empty")
+        if (self.lon is None) != (self.lat is None):
+            raise FieldError("lat" if self.lat is None else "lon", "give both lon and lat or none")
+        if self.lon is not None and self.lat is not None:
+            Location(self.lon, self.lat)
+        if minutes_between(self.opens, self.closes) < 15:
+            raise FieldError("closes", "the market must last at least 15 minutes after opens")
+        if not self.weekdays:
+            raise FieldError("weekdays", "needs at least one weekday")
+
+
+MARKETS = Table(
+    "markets",
+    Market,
+    (
+        Column("commune", default=""),
+        Column("commune_name", default=""),
+        Column("postcode", default=""),
+        Column("weekdays", parse_weekdays),
+        Column("place"),
+        Column("address", default=""),
+        Column("lon", parse_float, None),
+        Column("lat", parse_float, None),
+        Column("opens", parse_time, dt.time(8)),
+        Column("closes", parse_time, dt.time(12, 30)),
+    ),
+    id_column=None,
+    location=None,
+)
+"""The columns of a markets CSV (``docs/directories.md``, "Markets")."""
+
+
+def read_markets(path: str | os.PathLike[str]) -> tuple[Market, ...]:
+    """The markets of a markets CSV (:data:`MARKETS`), each knowing its file and row.
+
+    Raises
+    ------
+    ScenarioError
+        Naming the file, row and field of every bad cell or row.
+    InputError
+        When the file does not exist.
+    """
+    file = Path(path)
+    if not file.is_file():
+        msg = f"{file}: markets file not found"
+        raise InputError(msg)
+    out = Collector()
+    rows = read_table(file.parent, file.name, MARKETS, out)
+    if out.problems:
+        raise ScenarioError(out.problems)
+    return tuple(replace(market, file=file.name, row=row) for row, market in rows)
 
 
 @dataclass(frozen=True)
@@ -62,6 +172,11 @@ class SampleRules:
         First day of the Horizon (a Monday); ``None``: the Monday after today.
     weeks
         Length of the Horizon in weeks.
+    markets
+        Markets (:func:`read_markets`) that become candidate Stops on their weekdays.
+    min_service_distance_km
+        No suggested Stop (town hall or market) closer than this (km, crow-fly) to an existing
+        ServicePoint; 0 keeps them all.
     """
 
     stop_min_population: int = 250
@@ -71,6 +186,12 @@ class SampleRules:
     two_buses_from: int = 200_000
     start: dt.date | None = None
     weeks: int = 4
+    markets: tuple[Market, ...] = field(default=(), repr=False)
+    min_service_distance_km: float = 0.0
+
+    def __post_init__(self) -> None:
+        if not (math.isfinite(self.min_service_distance_km) and self.min_service_distance_km >= 0):
+            raise FieldError("min_service_distance_km", "must be a distance of 0 km or more")
 
 
 _DAY = (dt.time(8, 30), dt.time(17, 30), dt.time(12), dt.time(14))
@@ -129,20 +250,161 @@ def next_monday(today: dt.date) -> dt.date:
     return today + dt.timedelta(days=7 - today.weekday())
 
 
-def _stop_communes(communes: Sequence[Commune], rules: SampleRules) -> list[Commune]:
-    ranked = sorted(communes, key=lambda c: (-c.population, c.code))
+def _distance_km(a: Location, b: Location) -> float:
+    """Great-circle (crow-fly) distance between two WGS84 points, in km."""
+    lat1, lat2 = math.radians(a.lat), math.radians(b.lat)
+    dlat, dlon = lat2 - lat1, math.radians(b.lon - a.lon)
+    h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
+    return 2 * _EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _far_enough(where: Location, service_points: Sequence[ServicePoint], min_km: float) -> bool:
+    return all(_distance_km(where, p.location) >= min_km for p in service_points)
+
+
+def _stop_communes(
+    communes: Sequence[Commune], rules: SampleRules, service_points: Sequence[ServicePoint]
+) -> list[Commune]:
+    ranked = [
+        c
+        for c in sorted(communes, key=lambda c: (-c.population, c.code))
+        if _far_enough(c.point, service_points, rules.min_service_distance_km)
+    ]
+    if len(ranked) < len(communes):
+        logger.info(
+            "%d town hall(s) closer than %g km to a service point: no Stop suggested there",
+            len(communes) - len(ranked),
+            rules.min_service_distance_km,
+        )
     chosen = [c for c in ranked if c.population >= rules.stop_min_population]
     if len(chosen) < rules.min_stops:
         chosen = ranked[: rules.min_stops]
     return sorted(chosen[: rules.max_stops], key=lambda c: c.code)
 
 
+def _folded(name: str) -> str:
+    return folding.fold(name).lower().replace("-", " ").replace("'", " ").strip()
+
+
+def _market_commune(
+    market: Market, communes: Sequence[Commune], problems: list[Problem]
+) -> Commune | None:
+    """The market's commune; ``None`` when outside the Territory (or reported in ``problems``)."""
+    if market.commune:
+        found = [c for c in communes if c.code == market.commune]
+        return found[0] if found else None
+    same_postcode = [c for c in communes if market.postcode in c.postcodes]
+    named = [c for c in same_postcode if _folded(c.name) == _folded(market.commune_name)]
+    if len(named) == 1:
+        return named[0]
+    if same_postcode:
+        problems.append(
+            Problem(
+                market.file,
+                market.row,
+                "commune_name",
+                f"{market.commune_name!r} is no commune of postcode {market.postcode} "
+                f"({', '.join(c.name for c in same_postcode)})",
+            )
+        )
+    return None
+
+
+def _market_stops(
+    communes: Sequence[Commune], rules: SampleRules, service_points: Sequence[ServicePoint]
+) -> list[Stop]:
+    stops: list[Stop] = []
+    problems: list[Problem] = []
+    outside = near = 0
+    ids: set[str] = set()
+    for market in rules.markets:
+        commune = _market_commune(market, communes, problems)
+        if commune is None:
+            outside += 1
+            continue
+        where = (
+            Location(market.lon, market.lat)
+            if market.lon is not None and market.lat is not None
+            else commune.point
+        )
+        if not _far_enough(where, service_points, rules.min_service_distance_km):
+            near += 1
+            continue
+        days = "-".join(WEEKDAY_CODES[d] for d in sorted(market.weekdays))
+        stop_id = f"marche-{slug(commune.name)}-{days}"
+        if stop_id in ids:
+            stop_id = f"{stop_id}-{market.row}"
+        ids.add(stop_id)
+        window = minutes_between(market.opens, market.closes)
+        try:
+            stops.append(
+                Stop(
+                    id=stop_id,
+                    name=f"Marché, {market.place}, {commune.name}",
+                    kind=StopKind.MARCHE,
+                    commune=commune.code,
+                    location=where,
+                    weekdays=market.weekdays,
+                    opens=market.opens,
+                    closes=market.closes,
+                    session_minutes=min(session_minutes(commune.population), window),
+                    address=market.address or market.place,
+                    catchment_minutes=10,
+                    source=f"{market.file}:row {market.row}",
+                )
+            )
+        except FieldError as exc:
+            problems.append(Problem(market.file, market.row, exc.field, exc.message))
+    if problems:
+        raise ScenarioError(problems)
+    if outside or near:
+        logger.info(
+            "markets: %d outside the territory, %d closer than %g km to a service point, skipped",
+            outside,
+            near,
+            rules.min_service_distance_km,
+        )
+    return stops
+
+
+def suggest_stops(
+    communes: Sequence[Commune],
+    addresses: Mapping[str, str],
+    rules: SampleRules,
+    service_points: Sequence[ServicePoint] = (),
+) -> tuple[Stop, ...]:
+    """The candidate Stops the rules suggest: town halls, then markets, far from services.
+
+    Parameters
+    ----------
+    communes
+        The Territory's communes.
+    addresses
+        Town-hall address by INSEE code (``""`` when unknown).
+    rules
+        The population threshold, markets and minimum distance (km) from ``service_points``.
+    service_points
+        The existing ServicePoints.
+
+    Raises
+    ------
+    ScenarioError
+        When a market names a commune that does not match its postcode (file, row and field).
+    """
+    town_halls = _stops(communes, addresses, rules, service_points)
+    markets = _market_stops(communes, rules, service_points)
+    return (*town_halls, *markets)
+
+
 def _stops(
-    communes: Sequence[Commune], addresses: Mapping[str, str], rules: SampleRules
+    communes: Sequence[Commune],
+    addresses: Mapping[str, str],
+    rules: SampleRules,
+    service_points: Sequence[ServicePoint],
 ) -> tuple[Stop, ...]:
     stops: list[Stop] = []
     ids: set[str] = set()
-    for commune in _stop_communes(communes, rules):
+    for commune in _stop_communes(communes, rules, service_points):
         stop_id = f"mairie-{slug(commune.name)}"
         if stop_id in ids:
             stop_id = f"{stop_id}-{commune.code}"
@@ -242,5 +504,5 @@ def sample_resources(
         "buses": fleet,
         "counsellors": counsellors,
         "availability": availability,
-        "stops": _stops(communes, addresses, rules),
+        "stops": suggest_stops(communes, addresses, rules, (site,)),
     }
