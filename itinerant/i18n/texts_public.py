@@ -137,6 +137,40 @@ FR: dict[str, str] = {
     "public.poster.elsewhere": "Le reste du temps, près d'ici :",
     "public.poster.service_point": "{name} ({kind}), {commune} : {drive}",
     "public.site.drive": "Trajet depuis la mairie : {drive}",
+    "public.rotation.weekly": "chaque {weekday}",
+    "public.rotation.every_n_weeks": "un {weekday} sur {every}",
+    "public.rotation.every.2": "deux",
+    "public.rotation.every.3": "trois",
+    "public.rotation.every.4": "quatre",
+    "public.rotation.monthly": "le {nth} {weekday} du mois",
+    "public.rotation.ordinal.1": "1er",
+    "public.rotation.ordinal.2": "2e",
+    "public.rotation.ordinal.3": "3e",
+    "public.rotation.ordinal.4": "4e",
+    "public.rotation.sentence": "{pattern}, {start} – {end}",
+    "public.rotation.span": "du {first} au {last}",
+    "public.rotation.except": ", sauf le {dates}",
+    "public.rotation.list_sep": ", le ",
+    "public.rotation.list_last": " et le ",
+    "public.rotation.line": "{place} : {rotation}",
+    "public.rotation.regular": "Passage régulier : {rotation}",
+    "public.rotation.heading": "Passages réguliers",
+    "public.ics.name_rotations": "Cité des métiers itinérante : passages réguliers ({territory})",
+    "public.ics.description_rotations": (
+        "Passages réguliers du minibus sur le territoire {territory}, en événements "
+        "récurrents. Les autres dates sont dans les calendriers datés du territoire et des "
+        "communes."
+    ),
+    "public.site.subscribe_rotations": (
+        "Passages réguliers du territoire (fichier ICS, événements récurrents)"
+    ),
+    "public.standards.organisation": "Cité des métiers ({territory})",
+    "public.standards.route": "{weekday} {half}",
+    "public.standards.half.am": "matin",
+    "public.standards.half.pm": "après-midi",
+    "public.standards.detail_dates": (
+        "{count} date(s) publiée(s) : voir le calendrier de la commune sur le site."
+    ),
 }
 
 EN: dict[str, str] = {
@@ -265,4 +299,35 @@ EN: dict[str, str] = {
     "public.poster.elsewhere": "The rest of the time, nearby:",
     "public.poster.service_point": "{name} ({kind}), {commune}: {drive}",
     "public.site.drive": "Drive from the town hall: {drive}",
+    "public.rotation.weekly": "every {weekday}",
+    "public.rotation.every_n_weeks": "every {every} {weekday}",
+    "public.rotation.every.2": "other",
+    "public.rotation.every.3": "third",
+    "public.rotation.every.4": "fourth",
+    "public.rotation.monthly": "the {nth} {weekday} of the month",
+    "public.rotation.ordinal.1": "1st",
+    "public.rotation.ordinal.2": "2nd",
+    "public.rotation.ordinal.3": "3rd",
+    "public.rotation.ordinal.4": "4th",
+    "public.rotation.sentence": "{pattern}, {start} – {end}",
+    "public.rotation.span": "from {first} to {last}",
+    "public.rotation.except": ", except {dates}",
+    "public.rotation.list_sep": ", ",
+    "public.rotation.list_last": " and ",
+    "public.rotation.line": "{place}: {rotation}",
+    "public.rotation.regular": "Regular visit: {rotation}",
+    "public.rotation.heading": "Regular visits",
+    "public.ics.name_rotations": "Itinerant Cité des métiers: regular visits ({territory})",
+    "public.ics.description_rotations": (
+        "Regular minibus visits in the territory {territory}, as recurring events. The other "
+        "dates are in the dated calendars of the territory and communes."
+    ),
+    "public.site.subscribe_rotations": (
+        "Regular visits in the territory (ICS file, recurring events)"
+    ),
+    "public.standards.organisation": "Cité des métiers ({territory})",
+    "public.standards.route": "{weekday} {half}",
+    "public.standards.half.am": "morning",
+    "public.standards.half.pm": "afternoon",
+    "public.standards.detail_dates": "{count} date(s) published: see the commune's calendar.",
 }

@@ -11,7 +11,7 @@ database. Event times are local and aware; ``DTSTAMP`` is written in UTC. Both
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -46,6 +46,11 @@ class CalendarEvent:
         ``CATEGORIES`` (none written when empty).
     busy
         ``TRANSP:OPAQUE`` (time taken: a driver's session) rather than ``TRANSPARENT``.
+    rrule
+        Recurrence rule (``RRULE``) as the mapping ``icalendar`` writes (``{"freq": "WEEKLY",
+        "interval": 2, "byday": "TU", "until": <UTC datetime>}``); ``None`` for a single event.
+    exdates
+        Starts (aware local datetimes) of the occurrences the rule skips (``EXDATE``).
     """
 
     uid: str
@@ -58,6 +63,8 @@ class CalendarEvent:
     lon: float
     categories: tuple[str, ...]
     busy: bool
+    rrule: Mapping[str, object] | None = None
+    exdates: tuple[dt.datetime, ...] = ()
 
 
 def ics_bytes(
@@ -121,6 +128,10 @@ def _vevent(event: CalendarEvent, stamp: dt.datetime) -> Event:
     item.add("dtstamp", stamp)
     item.add("dtstart", event.start)
     item.add("dtend", event.end)
+    if event.rrule is not None:
+        item.add("rrule", dict(event.rrule))
+    if event.exdates:
+        item.add("exdate", list(event.exdates))
     item.add("summary", event.summary)
     item.add("location", event.location)
     item.add("geo", (event.lat, event.lon))

@@ -15,6 +15,12 @@ town hall to the place takes at most ``within_minutes`` (default
 :data:`~itinerant.publish.public.timetable.DEFAULT_WITHIN_MINUTES`). A commune with no such
 event gets
 a valid feed without events, so that people can subscribe before the next publication.
+
+Regular patterns (:mod:`itinerant.publish.public.rotations`) are published in a feed of their
+own, ``rotations.ics``: one recurring ``VEVENT`` per rotation (``RRULE`` with ``UNTIL``, and an
+``EXDATE`` for each date the pattern skips). The dated feeds keep every Visit as a dated
+``VEVENT``, so no feed holds the same session twice: subscribe to ``territoire.ics`` *or*
+``rotations.ics`` (which lacks one-off dates and PopUps), not both.
 """
 
 from __future__ import annotations
@@ -28,8 +34,14 @@ from typing import TYPE_CHECKING
 from itinerant import __version__
 from itinerant.i18n import current_language, t
 from itinerant.model import Commune, Scenario
-from itinerant.publish.calendar import CalendarEvent, ics_bytes
+from itinerant.publish.calendar import CalendarEvent, ics_bytes, local_time
 from itinerant.publish.public.events import EventKind, PublicEvent
+from itinerant.publish.public.rotations import (
+    Rotation,
+    detect_rotations,
+    rotation_span_text,
+    rotation_text,
+)
 from itinerant.publish.public.text import format_hours, pole_labels
 from itinerant.publish.public.timetable import (
     DEFAULT_WITHIN_MINUTES,
@@ -40,12 +52,22 @@ from itinerant.publish.public.timetable import (
 if TYPE_CHECKING:
     from itinerant.routing import TravelMatrix
 
-__all__ = ["TERRITORY_FEED", "commune_events", "feed_bytes", "write_feeds"]
+__all__ = [
+    "ROTATIONS_FEED",
+    "TERRITORY_FEED",
+    "commune_events",
+    "feed_bytes",
+    "rotations_feed_bytes",
+    "write_feeds",
+]
 
 logger = logging.getLogger(__name__)
 
 TERRITORY_FEED = "territoire.ics"
 """File name of the whole-territory feed (per-commune feeds are ``communes/<code>.ics``)."""
+
+ROTATIONS_FEED = "rotations.ics"
+"""File name of the feed of regular patterns (recurring events only)."""
 
 _PRODID = f"-//Cités des métiers//itinerant {__version__}//FR"
 
@@ -156,6 +178,61 @@ def _calendar_event(event: PublicEvent, lang: str) -> CalendarEvent:
     )
 
 
+def _rotation_event(rotation: Rotation, lang: str) -> CalendarEvent:
+    event = rotation.event
+    lines = [
+        t("public.rotation.regular", lang, rotation=rotation_text(rotation, lang)),
+        rotation_span_text(rotation, lang, capital=True),
+        event.place_line,
+    ]
+    if rotation.poles:
+        labels = ", ".join(pole_labels(rotation.poles, lang))
+        lines.append(t("public.poles_present", lang, poles=labels))
+    lines.append(t("public.free", lang))
+    return CalendarEvent(
+        uid=rotation.uid,
+        start=local_time(rotation.first, rotation.start),
+        end=local_time(rotation.first, rotation.end),
+        summary=t("public.ics.summary_visit", lang, place=rotation.name),
+        location=f"{rotation.name}, {event.place_line}",
+        description="\n".join(lines),
+        lat=event.location.lat,
+        lon=event.location.lon,
+        categories=pole_labels(rotation.poles, lang),
+        busy=False,
+        rrule=rotation.rrule_values(),
+        exdates=tuple(local_time(day, rotation.start) for day in rotation.skipped),
+    )
+
+
+def rotations_feed_bytes(
+    rotations: Sequence[Rotation],
+    *,
+    name: str,
+    description: str,
+    generated_at: dt.datetime,
+    lang: str | None = None,
+) -> bytes:
+    """An iCalendar file of rotations: one recurring ``VEVENT`` (``RRULE``, ``EXDATE``) each.
+
+    Parameters are those of :func:`feed_bytes`, with rotations
+    (:func:`~itinerant.publish.public.rotations.detect_rotations`) instead of events.
+    """
+    lang = lang or current_language()
+    stamp = generated_at.astimezone(dt.UTC)
+    years = [r.last.year for r in rotations] + [r.first.year for r in rotations]
+    years = years or [stamp.year]
+    span = (dt.date(min(*years, stamp.year), 1, 1), dt.date(max(years) + 2, 1, 1))
+    return ics_bytes(
+        (_rotation_event(rotation, lang) for rotation in rotations),
+        prodid=_PRODID,
+        name=name,
+        description=description,
+        stamp=stamp,
+        zone_span=span,
+    )
+
+
 def write_feeds(timetable: PublicTimetable, out_dir: str | Path) -> list[Path]:
     """Write the Territory feed and one feed per commune.
 
@@ -164,12 +241,13 @@ def write_feeds(timetable: PublicTimetable, out_dir: str | Path) -> list[Path]:
     timetable
         What to publish (:class:`~itinerant.publish.public.timetable.PublicTimetable`).
     out_dir
-        Folder to write ``territoire.ics`` and ``communes/<code>.ics`` into (created).
+        Folder to write ``territoire.ics``, ``communes/<code>.ics`` and ``rotations.ics`` into
+        (created).
 
     Returns
     -------
     list of Path
-        The files written, Territory feed first.
+        The files written: the Territory feed, the commune feeds, then ``rotations.ics``.
     """
     lang, stamp, minutes = timetable.lang, timetable.generated_at, timetable.within_minutes
     events, scenario = timetable.events, timetable.scenario
@@ -205,5 +283,18 @@ def write_feeds(timetable: PublicTimetable, out_dir: str | Path) -> list[Path]:
             )
         )
         written.append(path)
+    rotations = detect_rotations(events, midday=scenario.plan.midday)
+    path = out / ROTATIONS_FEED
+    path.write_bytes(
+        rotations_feed_bytes(
+            rotations,
+            name=t("public.ics.name_rotations", lang, territory=territory.name),
+            description=t("public.ics.description_rotations", lang, territory=territory.name),
+            generated_at=stamp,
+            lang=lang,
+        )
+    )
+    written.append(path)
+    logger.info("wrote %d rotations in %s", len(rotations), path)
     logger.info("wrote %d calendar feeds (%d events) in %s", len(written), len(events), out)
     return written

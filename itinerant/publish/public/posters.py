@@ -1,5 +1,8 @@
 """Printable A4 posters, one per Stop: its coming dates and hours, the pôles present, its address.
 
+A Stop visited regularly also gets its patterns in words ("un mardi sur deux, 9 h 30 – 11 h",
+with the span and the skipped dates) above the list of dates.
+
 Large, plain French text meant to be pinned on a town-hall notice board. The font is a
 Unicode TrueType font (DejaVu Sans when the system has it, else the Bitstream Vera fonts bundled
 with reportlab, else Helvetica), embedded in the PDF so that accents print and can be extracted.
@@ -27,6 +30,7 @@ from itinerant.i18n import current_language, t
 from itinerant.model import Stop
 from itinerant.publish.pdf_fonts import a4_pdf, pdf_fonts
 from itinerant.publish.public.events import PARIS, EventKind, PublicEvent
+from itinerant.publish.public.rotations import detect_rotations, rotation_span_text, rotation_text
 from itinerant.publish.public.text import format_date, format_hours, pole_labels, service_kind_label
 from itinerant.publish.public.timetable import NearbyServicePoint, Origin, PublicTimetable, nearby
 
@@ -91,6 +95,7 @@ def poster_pdf(
     address: str,
     service_points: Sequence[NearbyServicePoint] = (),
     notes: Sequence[str] = (),
+    regular: Sequence[tuple[str, str]] = (),
     lang: str | None = None,
 ) -> bytes:
     """The A4 poster of one Stop.
@@ -107,6 +112,10 @@ def poster_pdf(
         Nearest fixed ServicePoints, shown as the other options ("le reste du temps").
     notes
         Small print at the bottom (publication date, approximate drive times, sample data).
+    regular
+        The Stop's regular patterns, each as (sentence, span):
+        (``"un mardi sur deux, 9 h 30 – 11 h"``, ``"Du … au …, sauf le …"``), printed above
+        the dates (:mod:`itinerant.publish.public.rotations`).
     lang
         Language of the texts.
 
@@ -122,8 +131,19 @@ def poster_pdf(
         Paragraph(escape(t("public.poster.kicker", lang)), st["kicker"]),
         Paragraph(escape(stop.name), st["title"]),
         Paragraph(escape(address), st["address"]),
-        Paragraph(escape(t("public.poster.dates_heading", lang)), st["heading"]),
     ]
+    if regular:
+        story.append(Paragraph(escape(t("public.rotation.heading", lang)), st["heading"]))
+        for sentence, span in regular:
+            story.append(
+                KeepTogether(
+                    [
+                        Paragraph(escape(sentence), st["date"]),
+                        Paragraph(escape(span), st["poles"]),
+                    ]
+                )
+            )
+    story.append(Paragraph(escape(t("public.poster.dates_heading", lang)), st["heading"]))
     if not events:
         story.append(Paragraph(escape(t("public.poster.no_dates", lang)), st["body"]))
     for event in events:
@@ -216,6 +236,7 @@ def write_posters(
         notes.append(t("public.sample", lang))
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    rotations = detect_rotations(timetable.events, midday=scenario.plan.midday)
     written = []
     for stop_id in sorted(by_stop):
         stop = stops[stop_id]
@@ -230,6 +251,11 @@ def write_posters(
             address=mine[0].place_line,
             service_points=points,
             notes=notes,
+            regular=[
+                (rotation_text(r, lang), rotation_span_text(r, lang, capital=True))
+                for r in rotations
+                if r.ref == stop_id
+            ],
             lang=lang,
         )
         path = out / f"{file_stem(stop_id)}.pdf"

@@ -7,8 +7,9 @@ optional script (``recherche.js``) goes straight to the commune page when one co
 Each ``communes/<code>.html`` lists the next dates near the commune (the rule of
 :func:`itinerant.publish.public.feeds.commune_events`) with date, hours, place, pôles and drive
 time,
-the nearest fixed ServicePoints, and links to the commune's calendar feed, to the open data and
-to the posters.
+its regular patterns in words ("un mardi sur deux, 9 h 30 – 11 h",
+:mod:`itinerant.publish.public.rotations`), the nearest fixed ServicePoints, and links to the
+commune's calendar feed, to the feed of regular patterns, to the open data and to the posters.
 
 Pages are rendered with Jinja2 (autoescaping on: every text is escaped) from
 ``itinerant/publish/public/templates``; ``site.css`` and ``recherche.js`` are copied from
@@ -33,9 +34,16 @@ from itinerant.i18n import t
 from itinerant.i18n.folding import fold
 from itinerant.model import Commune
 from itinerant.publish.public.events import PARIS, EventKind, PublicEvent
-from itinerant.publish.public.feeds import TERRITORY_FEED
+from itinerant.publish.public.feeds import ROTATIONS_FEED, TERRITORY_FEED
 from itinerant.publish.public.opendata import OPEN_DATA_FILES
 from itinerant.publish.public.posters import file_stem
+from itinerant.publish.public.rotations import (
+    Rotation,
+    detect_rotations,
+    rotation_of_events,
+    rotation_span_text,
+    rotation_text,
+)
 from itinerant.publish.public.text import (
     format_date,
     format_hours,
@@ -70,6 +78,7 @@ class _EventView:
     poles_text: str
     drive_text: str
     poster_href: str
+    regular_text: str
 
 
 @dataclass(frozen=True)
@@ -94,6 +103,12 @@ class _PlaceView:
     kind: str
     place: str
     drive: str
+
+
+@dataclass(frozen=True)
+class _RotationView:
+    text: str
+    span: str
 
 
 @dataclass(frozen=True)
@@ -122,6 +137,8 @@ def _event_view(
     root: str,
     lang: str,
     near: NearbyEvent | None = None,
+    *,
+    rotation: Rotation | None = None,
 ) -> _EventView:
     poles = ", ".join(pole_labels(event.poles, lang))
     poster = ""
@@ -142,7 +159,19 @@ def _event_view(
             t("public.site.drive", lang, drive=near.drive_text(lang)) if near is not None else ""
         ),
         poster_href=poster,
+        regular_text=(
+            t("public.rotation.regular", lang, rotation=rotation_text(rotation, lang))
+            if rotation is not None
+            else ""
+        ),
     )
+
+
+def _rotation_view(rotation: Rotation, lang: str) -> _RotationView:
+    text = t(
+        "public.rotation.line", lang, place=rotation.name, rotation=rotation_text(rotation, lang)
+    )
+    return _RotationView(text=text, span=rotation_span_text(rotation, lang, capital=True))
 
 
 def _environment(lang: str) -> Environment:
@@ -198,6 +227,7 @@ def write_site(
         "notes": notes,
         "published": t("public.site.published", lang, date=published),
         "feed_territory": f"{LAYOUT['ics']}/{TERRITORY_FEED}",
+        "feed_rotations": f"{LAYOUT['ics']}/{ROTATIONS_FEED}",
         "opendata": [
             _Link(f"{LAYOUT['opendata']}/{name}", kind, t(label, lang))
             for name, kind, label in zip(OPEN_DATA_FILES, types, labels, strict=True)
@@ -219,12 +249,24 @@ def write_site(
         letter = (_sort_key(commune.name)[:1] or "#").upper()
         groups.setdefault(letter if letter.isalpha() else "#", []).append(view)
 
+    rotations = detect_rotations(events, midday=scenario.plan.midday)
+    rotation_of = rotation_of_events(rotations)
+
+    def event_view(
+        k: int, event: PublicEvent, root: str, near: NearbyEvent | None = None
+    ) -> _EventView:
+        rotation = rotation_of.get((event.ref, event.date, event.start))
+        if event.kind is not EventKind.VISIT:
+            rotation = None
+        return _event_view(k, event, root, lang, near, rotation=rotation)
+
     written: list[Path] = []
     index = env.get_template("index.html").render(
         **common,
         root="",
         groups=[_Group(letter, tuple(views)) for letter, views in groups.items()],
-        events=[_event_view(k, e, "", lang) for k, e in enumerate(events[:_INDEX_EVENTS], 1)],
+        events=[event_view(k, e, "") for k, e in enumerate(events[:_INDEX_EVENTS], 1)],
+        rotations=[_rotation_view(r, lang) for r in rotations],
     )
     path = out / "index.html"
     path.write_text(index, encoding="utf-8")
@@ -254,7 +296,12 @@ def write_site(
             ),
             rule=rule,
             feed_commune=f"{LAYOUT['ics']}/communes/{commune.code}.ics",
-            events=[_event_view(k, n.event, "../", lang, n) for k, n in enumerate(found, 1)],
+            events=[event_view(k, n.event, "../", n) for k, n in enumerate(found, 1)],
+            rotations=[
+                _rotation_view(r, lang)
+                for r in rotations
+                if any(n.event.kind is EventKind.VISIT and n.event.ref == r.ref for n in found)
+            ],
             service_points=[
                 _PlaceView(
                     name=sp.name,

@@ -8,7 +8,11 @@ from any address, or opened from disk)::
     communes/<code>.html    one page per commune (INSEE code)
     ics/territoire.ics      calendar feed of the whole Territory
     ics/communes/<code>.ics one calendar feed per commune
+    ics/rotations.ics       regular patterns as recurring events (RRULE, EXDATE)
     opendata/calendrier.geojson, calendrier.csv, calendrier.json
+    opendata/arrets-minibus.csv            Stops, mobile library stops Table Schema
+    opendata/services-data-inclusion.json  one data·inclusion service per Stop
+    opendata/lieux-permanents.geojson, lieux-permanents.csv  fixed ServicePoints
     affiches/<stop id>.pdf  one A4 poster per Stop visited
 
 Write each Publication into a new, empty folder: files of an older Publication (a poster of a
@@ -29,6 +33,7 @@ from itinerant.publish.public.feeds import write_feeds
 from itinerant.publish.public.opendata import write_open_data
 from itinerant.publish.public.posters import write_posters
 from itinerant.publish.public.site import LAYOUT, write_site
+from itinerant.publish.public.standards import check_base_url, write_standards
 from itinerant.publish.public.timetable import DEFAULT_WITHIN_MINUTES, PublicTimetable
 
 if TYPE_CHECKING:
@@ -50,6 +55,7 @@ def write_public(
     within_minutes: float | None = None,
     generated_at: dt.datetime | None = None,
     lang: str | None = None,
+    base_url: str | None = None,
 ) -> list[Path]:
     """Write the site, calendar feeds, open data and posters (layout in the module docstring).
 
@@ -71,12 +77,23 @@ def write_public(
         default now. Pass a fixed value for reproducible files.
     lang
         Language of the texts (``fr`` by default); open data field names stay French.
+    base_url
+        Address the folder will be served from (``https://…/``): the standard open data
+        (:mod:`~itinerant.publish.public.standards`) then link to the commune pages; ``None``:
+        no links there.
 
     Returns
     -------
     list of Path
         Every file written.
+
+    Raises
+    ------
+    FieldError
+        For a ``base_url`` that is not an absolute http(s) address, or a commune code of a
+        Stop or ServicePoint that is not an INSEE code (the message names it).
     """
+    check_base_url(base_url)  # before any file is written
     timetable = PublicTimetable(
         scenario=scenario,
         matrix=matrix,
@@ -89,6 +106,7 @@ def write_public(
     written = write_site(timetable, out)
     written += write_feeds(timetable, out / LAYOUT["ics"])
     written += write_open_data(timetable, out / LAYOUT["opendata"])
+    written += write_standards(timetable, out / LAYOUT["opendata"], base_url=base_url)
     written += write_posters(timetable, out / LAYOUT["posters"])
     logger.info("published %d files in %s", len(written), out)
     return written
