@@ -9,9 +9,11 @@ from __future__ import annotations
 import argparse
 import inspect
 import logging
+import math
 import sys
+import time
 from collections.abc import Callable, Sequence
-from dataclasses import fields, replace
+from dataclasses import asdict, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -80,7 +82,26 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument(
         "--parallel",
         action="store_true",
-        help="search on every core, stopped by the wall clock: faster, not reproducible",
+        help="search on every core: often better plans, never reproducible",
+    )
+    plan.add_argument(
+        "--engine",
+        choices=("lns", "patterns"),
+        default="lns",
+        help=(
+            "lns (default): large-neighbourhood search, then the whole model for its bound; "
+            "patterns: the previous planner (CP-SAT on the whole model), for comparison"
+        ),
+    )
+    plan.add_argument(
+        "--work-limit",
+        type=float,
+        default=None,
+        metavar="U",
+        help=(
+            "stop the search after U deterministic work units: the same seed then gives the "
+            "same plan on any machine, provided the time limit is not reached first"
+        ),
     )
     again = _command(sub, "replan", _cmd_replan, _solver_options, _output_options)
     again.add_argument("--schedule", type=Path, required=True, help="published schedule.json")
@@ -439,7 +460,10 @@ def _solver_options(parser: argparse.ArgumentParser) -> None:
         type=float,
         default=30.0,
         metavar="S",
-        help="search budget in seconds (deterministic-time units unless --parallel); default 30",
+        help=(
+            "wall-clock limit in seconds for the whole command (loading, routing, search, "
+            "validation, writing); default 30"
+        ),
     )
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
 
@@ -475,6 +499,14 @@ def _routed(
     return route_scenario(
         scenario, network=args.network, cache_dir=args.cache_dir, access_only=access_only
     )
+
+
+def _positive_limit(value: float) -> float:
+    """``--time-limit``, checked."""
+    if not value > 0:
+        msg = f"--time-limit must be positive, got {value}"
+        raise InputError(msg)
+    return value
 
 
 def _plan_settings(args: argparse.Namespace, scenario: Scenario) -> PlanSettings:
@@ -745,9 +777,11 @@ def _cmd_plan(args: argparse.Namespace) -> int:
     --out; prints progress while solving and a summary.
     """
     from itinerant.pipeline import load_scenario_or_default  # noqa: PLC0415
+    from itinerant.schedule.budget import Deadline  # noqa: PLC0415
     from itinerant.schedule.export import write_plan  # noqa: PLC0415
     from itinerant.schedule.planner import plan_data  # noqa: PLC0415
 
+    deadline = Deadline.start(_positive_limit(args.time_limit), started=args.started)
     scenario = load_scenario_or_default(args.scenario)
     settings = _plan_settings(args, scenario)
     routed = _routed(args, scenario)
@@ -758,9 +792,19 @@ def _cmd_plan(args: argparse.Namespace) -> int:
         seed=args.seed,
         progress=progress,
         deterministic=not args.parallel,
+        engine=args.engine,
+        deadline=deadline,
+        work_limit=args.work_limit,
     )
     progress.close()
-    files = write_plan(result.schedule, result.report, result.baseline_report, scenario, args.out)
+    files = write_plan(
+        result.schedule,
+        result.report,
+        result.baseline_report,
+        scenario,
+        args.out,
+        search=asdict(result.stats) if result.stats is not None else None,
+    )
     _print_plan(result, scenario, approximate=routed.approximate)
     print(t("summary.written", files=", ".join(str(f) for f in files)))
     return 0
@@ -900,7 +944,7 @@ class _ProgressLine:
             "plan.progress",
             elapsed=f"{progress.elapsed_s:.0f}",
             objective=number(progress.objective),
-            bound=number(progress.bound),
+            bound=number(progress.bound) if math.isfinite(progress.bound) else "?",
             gap=gap,
         )
         if self._tty:
@@ -979,7 +1023,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from itinerant.dashboard.demo import main as demo_main  # noqa: PLC0415
 
         return demo_main(arguments[1:])
+    started = time.monotonic()  # the user's time limit counts from here
     args = _parser().parse_args(arguments)
+    args.started = started
     level = logging.WARNING - 10 * min(args.verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     try:

@@ -23,6 +23,7 @@ for the comparison table, an error is kept to be explained.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
@@ -284,7 +285,7 @@ def progress_text(status: JobStatus[Any], lang: str | None = None) -> str:
         lang,
         elapsed=elapsed,
         objective=number(p.objective, lang),
-        bound=number(p.bound, lang),
+        bound=number(p.bound, lang) if math.isfinite(p.bound) else "?",
         gap=percent(p.gap, lang) if p.gap is not None else "?",
     )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -236,10 +236,12 @@ def write_plan(
     out_dir: str | os.PathLike[str],
     *,
     explanations: Sequence[Explanation] = (),
+    search: Mapping[str, Any] | None = None,
 ) -> list[Path]:
     """Write ``schedule.json``, ``schedule.csv`` and ``kpis.json`` into ``out_dir``.
 
-    ``explanations`` (input warnings, reasons for unreached communes) go into ``kpis.json``.
+    ``explanations`` (input warnings, reasons for unreached communes) and ``search`` (how the
+    search went: engine, columns, steps, work units) go into ``kpis.json``.
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -275,6 +277,8 @@ def write_plan(
         {"severity": e.severity, "code": e.code, "subject": e.subject, "message": e.message}
         for e in explanations
     ]
+    if search is not None:
+        kpis["search"] = dict(search)
     kpis_path.write_text(
         json.dumps(
             kpis,

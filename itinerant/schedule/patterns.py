@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -36,12 +37,21 @@ from itinerant.schedule.data import PlanningData, slots_of
 from itinerant.schedule.schedule import Tour, Visit
 from itinerant.schedule.timing import TimedTour, time_tour
 
-__all__ = ["NEIGHBOURS", "DayPattern", "patterns_for", "tour_from_pattern"]
+__all__ = [
+    "MAX_ENUMERATED_STOPS",
+    "NEIGHBOURS",
+    "DayPattern",
+    "day_pattern",
+    "patterns_for",
+    "tour_from_pattern",
+]
 
 logger = logging.getLogger(__name__)
 
 NEIGHBOURS = 12
 """A day's sequence goes on only to one of the Stops this near to its last Stop (by drive)."""
+MAX_ENUMERATED_STOPS = 4
+"""Longest day enumerated; longer days come from :mod:`~itinerant.schedule.long_days`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +78,19 @@ def _halves(data: PlanningData, timed: TimedTour) -> tuple[Slot, ...] | None:
     return tuple(out)
 
 
+def day_pattern(data: PlanningData, bus_id: str, stops: tuple[str, ...]) -> DayPattern | None:
+    """The pattern of ``bus_id`` visiting ``stops`` in order, or ``None`` when it does not fit.
+
+    A pattern fits when :func:`~itinerant.schedule.timing.time_tour` times it and each session
+    lies within one half-day.
+    """
+    timed = time_tour(data, bus_id, stops)
+    if timed is None:
+        return None
+    halves = _halves(data, timed)
+    return None if halves is None else DayPattern(stops, timed, halves)
+
+
 def patterns_for(
     data: PlanningData,
     bus_id: str,
@@ -75,6 +98,7 @@ def patterns_for(
     *,
     max_stops: int | None = None,
     neighbours: int = NEIGHBOURS,
+    stop_at: float | None = None,
 ) -> list[DayPattern]:
     """Every feasible pattern of ``bus_id`` over ``open_stops`` (Stops open that weekday).
 
@@ -88,15 +112,19 @@ def patterns_for(
         Stop ids that may be visited (open on the weekday considered).
     max_stops
         Longest sequence; default: as many half-day sessions as fit in the bus's day (2 for the
-        usual 150-minute sessions, more for short ones), at most 4.
+        usual 150-minute sessions, more for short ones), at most :data:`MAX_ENUMERATED_STOPS`.
     neighbours
         A sequence goes on only to one of this many Stops nearest to its last Stop.
+    stop_at
+        A moment (:func:`time.monotonic`) after which no sequence of three Stops or more is
+        extended: the patterns found so far are returned (a warning says so). Enumeration is
+        then no longer reproducible; without it, it always is.
     """
     bus = data.buses[bus_id]
     if max_stops is None:
         shortest = min((data.stops[s].session_minutes for s in open_stops), default=0)
         day = minutes_between(bus.day_start, bus.day_end)
-        max_stops = max(1, min(4, (day - bus.lunch_minutes) // max(shortest, 1)))
+        max_stops = max(1, min(MAX_ENUMERATED_STOPS, (day - bus.lunch_minutes) // max(shortest, 1)))
     depot = PlaceKey.depot(bus.depot)
     to_depot = {s: data.travel_s(PlaceKey.stop(s), depot) for s in open_stops}
     travel = {
@@ -132,9 +160,19 @@ def patterns_for(
 
     best: dict[tuple[frozenset[str], tuple[Slot, ...]], DayPattern] = {}
     frontier: list[tuple[tuple[str, ...], TimedTour | None]] = [((), None)]
-    for _length in range(max_stops):
+    for length in range(max_stops):
         grown: dict[tuple[frozenset[str], str], tuple[tuple[str, ...], TimedTour]] = {}
-        for prefix, prefix_timed in frontier:
+        cut = False
+        for count, (prefix, prefix_timed) in enumerate(frontier):
+            if length > 1 and stop_at is not None and count % 256 == 0:
+                cut = time.monotonic() > stop_at
+                if cut:
+                    logger.warning(
+                        "day patterns of %s: some days of %d Stops left out (time limit)",
+                        bus_id,
+                        length + 1,
+                    )
+                    break
             for stop in nearest[prefix[-1]] if prefix else open_stops:
                 if stop in prefix:
                     continue
@@ -163,6 +201,8 @@ def patterns_for(
                     kept.stops,
                 ):
                     best[slot_key] = DayPattern(sequence, timed, halves)
+        if cut:
+            break
         frontier = [grown[key] for key in sorted(grown, key=lambda k: grown[k][0])]
     patterns = sorted(best.values(), key=lambda p: p.stops)
     logger.debug("%d day patterns for %s over %d stops", len(patterns), bus_id, len(open_stops))

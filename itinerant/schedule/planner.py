@@ -18,12 +18,15 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
-from collections.abc import Callable, Mapping
+import time
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from itinerant.errors import ItinerantError
 from itinerant.schedule.baseline import round_robin
-from itinerant.schedule.cpsat import Progress, Search, solve_cpsat
+from itinerant.schedule.budget import Deadline
+from itinerant.schedule.cpsat import CpSatResult, Progress, Search, solve_cpsat
+from itinerant.schedule.cpsat.lns import improve
 from itinerant.schedule.data import PlanningData
 from itinerant.schedule.explain import (
     Explanation,
@@ -33,11 +36,19 @@ from itinerant.schedule.explain import (
     unreached_reasons,
 )
 from itinerant.schedule.greedy import greedy_plan
+from itinerant.schedule.long_days import add_long_days, long_days_by_weekday
 from itinerant.schedule.patterns import DayPattern, patterns_for, tour_from_pattern
 from itinerant.schedule.schedule import PopUpStaffing, Schedule
 from itinerant.schedule.validate import Report, validate
 
-__all__ = ["PlanResult", "PlannerError", "plan_data", "tour_from_pattern"]
+__all__ = [
+    "ENGINES",
+    "PlanResult",
+    "PlannerError",
+    "SearchStats",
+    "plan_data",
+    "tour_from_pattern",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -59,6 +70,8 @@ class PlanResult:
     """Input findings that do not prevent planning (unusable Stops...)."""
     unreached: tuple[Explanation, ...] = ()
     """Why each high-need commune left unreached was left out."""
+    stats: SearchStats | None = None
+    """How the search went."""
 
 
 MAX_PATTERNS_PER_DAY = 400
@@ -107,6 +120,7 @@ def day_patterns(
     *,
     keep: Mapping[tuple[str, dt.date], tuple[str, ...]] | None = None,
     restrict: bool = True,
+    stop_at: float | None = None,
 ) -> dict[tuple[str, dt.date], list[DayPattern]]:
     """Feasible patterns for every bus-day, enumerated once per bus and set of open Stops.
 
@@ -115,11 +129,12 @@ def day_patterns(
     :data:`PATTERNS_PER_STOP` best of every Stop and the ``keep`` patterns (a hint, locked
     days): a restricted choice that keeps the model small, every Stop available, and never
     drops the starting plan. Value overlaps between days are left to the solver. With
-    ``restrict=False`` every feasible pattern is returned.
+    ``restrict=False`` every feasible pattern is returned. ``stop_at`` (a
+    :func:`time.monotonic` moment) stops enumeration from growing longer days after it.
     """
     keep = keep or {}
     every_stop = [s.id for s in data.scenario.stops]
-    enumerated = {bus: patterns_for(data, bus, every_stop) for bus in data.buses}
+    enumerated = {bus: patterns_for(data, bus, every_stop, stop_at=stop_at) for bus in data.buses}
     restricted: dict[tuple[str, int], list[DayPattern]] = {}
     ranking: dict[int, list[DayPattern]] = {}
     out = {}
@@ -140,6 +155,30 @@ def day_patterns(
     return out
 
 
+ENGINES = ("lns", "patterns")
+"""The planner's search engines: ``lns`` (default) and ``patterns`` (the previous planner)."""
+FINAL_SHARE = 0.2
+"""Share of the search time the ``lns`` engine keeps for the whole model (its bound)."""
+
+
+@dataclass(frozen=True)
+class SearchStats:
+    """How the search went (for the figures of ``kpis.json`` and the benchmarks)."""
+
+    engine: str
+    columns: int
+    """Day patterns the model chose among (sum over bus-days)."""
+    enumerated: int
+    """Feasible day patterns enumerated (sum over bus-days)."""
+    lns_steps: int = 0
+    lns_improvements: int = 0
+    work: float = 0.0
+    """CP-SAT deterministic-time units spent."""
+    stopped_by: str = "time"
+    elapsed_s: float = 0.0
+    """Wall-clock seconds from the deadline's start to the end of planning."""
+
+
 def plan_data(
     data: PlanningData,
     *,
@@ -151,6 +190,9 @@ def plan_data(
     locked: Mapping[tuple[str, dt.date], tuple[str, ...]] | None = None,
     hint: Schedule | None = None,
     cancel: threading.Event | None = None,
+    engine: str = "lns",
+    deadline: Deadline | None = None,
+    work_limit: float | None = None,
 ) -> PlanResult:
     """Plan on prepared data and validate the result (see the module docstring).
 
@@ -160,12 +202,26 @@ def plan_data(
     ``cancel`` (a :class:`threading.Event` set from another thread) stops the search early
     with the best valid plan found so far.
 
+    ``time_limit_s`` is wall-clock time, end to end: ``deadline`` (default: one starting now)
+    is shared with the caller, who may have started it earlier (the command line starts it
+    when the process starts). ``engine`` is ``"lns"`` (large-neighbourhood search, then the
+    whole model for its bound: :mod:`~itinerant.schedule.cpsat.lns`) or ``"patterns"`` (the
+    previous planner: CP-SAT on the whole model from the start). ``work_limit`` stops the
+    search after that many deterministic-time units (reproducible plans, see
+    ``docs/planner.md``).
+
     Raises
     ------
     ImpossiblePlanError
         When the inputs make any plan impossible (e.g. a mandatory PopUp needs a pôle that no
         available counsellor has that day), with explanations for coordinators.
+    ValueError
+        When ``engine`` is not one of :data:`ENGINES`.
     """
+    if engine not in ENGINES:
+        msg = f"engine: must be one of {', '.join(ENGINES)}, got {engine!r}"
+        raise ValueError(msg)
+    deadline = deadline if deadline is not None else Deadline.start(time_limit_s)
     findings = check_inputs(data)
     errors = [f for f in findings if f.severity == "error"]
     if errors:
@@ -175,11 +231,18 @@ def plan_data(
         logger.info("input: %s", finding.message)
     baseline = round_robin(data)
     baseline_report = validate(baseline, data)
-    every = day_patterns(data, restrict=False)
+    # long days first (a bounded search per bus and weekday), then enumeration in its share
+    long_days = long_days_by_weekday(data, seed=seed, stop_at=deadline.long_days_end)
+    every = add_long_days(
+        day_patterns(data, restrict=False, stop_at=deadline.enumeration_end), long_days
+    )
     start = hint if hint is not None else keep
     if start is None:  # no given start (re-planning has one): the better of baseline and greedy
         greedy = greedy_plan(data, every)
+        began = time.monotonic()
         greedy_report = validate(greedy, data)
+        # after the search: validating the plan, explaining what is unreached, writing files
+        deadline.reserve_for(3.0 * (time.monotonic() - began))
         start = baseline
         if greedy_report.ok and greedy_report.objective.total > baseline_report.objective.total:
             start = greedy
@@ -195,28 +258,36 @@ def plan_data(
         key: _restrict(data, options, {kept_days[key]} if key in kept_days else set(), ranking)
         for key, options in every.items()
     }
-    logger.info(
-        "%d bus-days, %d day patterns kept of %d",
-        len(patterns),
-        sum(map(len, patterns.values())),
-        sum(map(len, every.values())),
+    columns = sum(map(len, patterns.values()))
+    enumerated = sum(map(len, every.values()))
+    logger.info("%d bus-days, %d day patterns kept of %d", len(patterns), columns, enumerated)
+    search = Search(
+        time_limit_s, seed, deterministic, progress, cancel, deadline_at=deadline.search_end
     )
-    search = Search(time_limit_s, seed, deterministic, progress, cancel)
-    result = solve_cpsat(data, patterns, search, hint=start, keep=keep, locked=locked)
-    if result.status == "INFEASIBLE":
+    stats = SearchStats(engine, columns, enumerated)
+    result: CpSatResult | None
+    if engine == "lns":
+        result, start, stats = _lns(
+            data, every, patterns, start, search, deadline, stats, keep, locked, work_limit
+        )
+    else:
+        result = solve_cpsat(data, patterns, search, hint=start, keep=keep, locked=locked)
+        stats = replace(stats, work=result.work)
+    if result is not None and result.status == "INFEASIBLE":
         raise ImpossiblePlanError([jointly_infeasible(data)])
-    if result.objective is None and result.status != "HINT":
+    if result is not None and result.objective is None and result.status == "UNKNOWN":
+        # the time limit ended before CP-SAT found or completed any plan: the start stands
+        logger.warning("the search found no plan within the time limit: keeping the start")
+        result = None
+    if result is not None and result.objective is None and result.status != "HINT":
         msg = f"the solver found no plan ({result.status})"
         raise PlannerError(msg)
-    tours = tuple(tour_from_pattern(b, d, p, crews) for b, d, p, crews in result.tours)
-    schedule = data.schedule(
-        sorted(tours, key=lambda t: (t.date, t.bus)),
-        (PopUpStaffing(pid, assignments) for pid, assignments in result.popups),
-        "planner (OR-Tools CP-SAT over day patterns)",
-        bound=result.bound,
-        seed=seed,
-        elapsed_s=result.elapsed_s,
-    )
+    if result is None:  # the lns engine never found better than its start: the start stands
+        schedule = start
+        status = "HINT"
+    else:
+        schedule = _schedule_of(data, result, seed)
+        status = result.status
     report = validate(schedule, data)
     # the Schedule carries the validator's objective: the model's own value of a non-optimal
     # solution can undercount (its coverage levels are only bounded from above)
@@ -228,10 +299,116 @@ def plan_data(
     logger.info(
         "plan: objective %.1f (bound %.1f), baseline %.1f",
         report.objective.total,
-        result.bound or float("nan"),
+        schedule.bound if schedule.bound is not None else float("nan"),
         baseline_report.objective.total,
     )
     unreached = tuple(unreached_reasons(data, schedule, every))
+    stats = replace(stats, elapsed_s=deadline.elapsed())
     return PlanResult(
-        schedule, report, baseline, baseline_report, result.status, warnings, unreached
+        schedule, report, baseline, baseline_report, status, warnings, unreached, stats
     )
+
+
+def _schedule_of(
+    data: PlanningData, result: CpSatResult, seed: int, bound: float | None = None
+) -> Schedule:
+    """The Schedule of a solver result (the bound of ``result`` unless ``bound`` is given)."""
+    tours = tuple(tour_from_pattern(b, d, p, crews) for b, d, p, crews in result.tours)
+    return data.schedule(
+        sorted(tours, key=lambda t: (t.date, t.bus)),
+        (PopUpStaffing(pid, assignments) for pid, assignments in result.popups),
+        "planner (OR-Tools CP-SAT over day patterns)",
+        bound=result.bound if bound is None else bound,
+        seed=seed,
+        elapsed_s=result.elapsed_s,
+    )
+
+
+def _with_day(
+    options: list[DayPattern], every: Sequence[DayPattern], stops: tuple[str, ...] | None
+) -> list[DayPattern]:
+    """``options`` with the pattern of ``every`` visiting ``stops`` (when not already in)."""
+    if stops is None or any(p.stops == stops for p in options):
+        return options
+    return [*options, *[p for p in every if p.stops == stops][:1]]
+
+
+def _lns(  # noqa: PLR0917 (a private step of plan_data, called once with its locals)
+    data: PlanningData,
+    every: Mapping[tuple[str, dt.date], list[DayPattern]],
+    patterns: Mapping[tuple[str, dt.date], list[DayPattern]],
+    start: Schedule,
+    search: Search,
+    deadline: Deadline,
+    stats: SearchStats,
+    keep: Schedule | None,
+    locked: Mapping[tuple[str, dt.date], tuple[str, ...]] | None,
+    work_limit: float | None,
+) -> tuple[CpSatResult | None, Schedule, SearchStats]:
+    """Large-neighbourhood search, then the whole model from its best plan (for the bound).
+
+    Returns the result to build the Schedule from (``None``: keep the returned start), the
+    best Schedule so far, and the search's figures.
+    """
+    start_report = validate(start, data)
+    start_value = start_report.objective.total if start_report.ok else float("-inf")
+
+    def value_of(schedule: Schedule) -> float | None:
+        report = validate(schedule, data)
+        if not report.ok:
+            logger.error("LNS: a sub-model's plan breaks %s", report.violations[0])
+            return None
+        return report.objective.total
+
+    final_from = deadline.search_end - FINAL_SHARE * deadline.search_remaining()
+    found = improve(
+        data,
+        every,
+        patterns,
+        start,
+        start_objective=start_value,
+        search=search,
+        deadline=deadline,
+        to_schedule=lambda r: _schedule_of(data, r, search.seed),
+        value_of=value_of,
+        until=final_from,
+        locked=locked,
+        keep=keep,
+        work_limit=None if work_limit is None else (1 - FINAL_SHARE) * work_limit,
+    )
+    stats = replace(
+        stats,
+        lns_steps=found.steps,
+        lns_improvements=found.improvements,
+        work=found.work,
+        stopped_by=found.stopped_by,
+    )
+    best, best_value = found.result, found.objective
+    if found.stopped_by == "cancel":
+        return best, found.schedule, stats
+    final_work = FINAL_SHARE * work_limit if work_limit is not None else deadline.search_remaining()
+    # the whole model offers the LNS plan's days too (a free bus-day may have chosen a day
+    # priced by the LNS that is not among the restricted columns)
+    chosen = {(t.bus, t.date): tuple(v.stop for v in t.visits) for t in found.schedule.tours}
+    final_columns = {
+        key: _with_day(options, every[key], chosen.get(key)) for key, options in patterns.items()
+    }
+    whole = solve_cpsat(
+        data,
+        final_columns,
+        replace(search, time_limit_s=max(final_work, 0.1)),
+        hint=found.schedule,
+        keep=keep,
+        locked=locked,
+    )
+    stats = replace(stats, work=stats.work + whole.work)
+    if whole.objective is None:
+        return best, found.schedule, stats
+    candidate = _schedule_of(data, whole, search.seed)
+    value = value_of(candidate)
+    if value is not None and value > best_value + 1e-6:
+        return whole, candidate, stats
+    # the whole model found nothing better: keep the LNS plan, with the whole model's bound
+    if best is None:
+        return None, replace(found.schedule, bound=whole.bound), stats
+    return replace(best, bound=whole.bound), found.schedule, stats

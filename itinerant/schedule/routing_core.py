@@ -1,10 +1,8 @@
 """Plain-data adapter over the OR-Tools routing library: prize-collecting VRP with time windows.
 
-Who uses it: today only the TOPTW benchmark (:mod:`~itinerant.schedule.toptw`,
-``bench/toptw.py`` and ``itinerant solve-toptw``). The planner does not: it chooses day patterns
-with CP-SAT (:mod:`~itinerant.schedule.cpsat`). The core is meant for long multi-stop days, with
-bus-days as vehicles and candidate Visits as optional nodes; wiring it into the planner is left
-to a later issue.
+Who uses it: the planner, for long days of many short sessions
+(:mod:`~itinerant.schedule.long_days`), and the TOPTW benchmark
+(:mod:`~itinerant.schedule.toptw`, ``bench/toptw.py`` and ``itinerant solve-toptw``).
 
 Callers see only the frozen dataclasses of this module (:class:`RoutingProblem`,
 :class:`RoutingSolution`...) and integer time units; the OR-Tools API (which moves between

@@ -23,6 +23,7 @@ from itinerant.schedule.baseline import round_robin
 from itinerant.schedule.cpsat import Progress
 from itinerant.schedule.data import PlanningData, prepare
 from itinerant.schedule.export import read_schedule, write_plan
+from itinerant.schedule.greedy import greedy_plan
 from itinerant.schedule.patterns import patterns_for
 from itinerant.schedule.planner import day_patterns, plan_data
 from itinerant.schedule.validate import validate
@@ -60,7 +61,7 @@ def test_day_patterns_cover_every_bus_day(creuse: PlanningData) -> None:
 @pytest.mark.slow
 def test_plan_is_valid_beats_the_baseline_and_reports_progress(creuse: PlanningData) -> None:
     seen: list[Progress] = []
-    result = plan_data(creuse, time_limit_s=6, seed=1, progress=seen.append)
+    result = plan_data(creuse, time_limit_s=20, seed=1, progress=seen.append)
     assert result.status in {"FEASIBLE", "OPTIMAL"}
     report = validate(result.schedule, creuse)  # plan_data validates too; checked again here
     assert report.ok, report.violations
@@ -95,13 +96,44 @@ def test_cancel_stops_the_search_with_a_valid_plan(creuse: PlanningData) -> None
 
 @pytest.mark.slow
 def test_same_seed_gives_the_same_plan(creuse: PlanningData) -> None:
-    first = plan_data(creuse, time_limit_s=6, seed=7)
-    second = plan_data(creuse, time_limit_s=6, seed=7)
+    # a work limit stops both searches after the same deterministic work, long before the
+    # wall clock: the plans are the same whatever the machine's load
+    first = plan_data(creuse, time_limit_s=300, seed=7, work_limit=4)
+    second = plan_data(creuse, time_limit_s=300, seed=7, work_limit=4)
+    assert first.stats is not None
+    assert first.stats.stopped_by == "work"
+    assert first.stats.lns_steps > 0
     # the search itself ran (not just the baseline hint) and improved on the baseline
     assert first.status in {"FEASIBLE", "OPTIMAL"}
     assert first.report.objective.total > first.baseline_report.objective.total
     assert first.schedule.tours == second.schedule.tours
     assert first.schedule.popups == second.schedule.popups
+
+
+def test_previous_engine_still_plans(creuse: PlanningData) -> None:
+    result = plan_data(creuse, time_limit_s=20, seed=1, engine="patterns")
+    assert validate(result.schedule, creuse).ok
+    assert result.stats is not None
+    assert result.stats.engine == "patterns"
+    assert result.report.objective.total > result.baseline_report.objective.total
+
+
+def test_lns_improves_on_its_start_and_reports_its_search(creuse: PlanningData) -> None:
+    result = plan_data(creuse, time_limit_s=300, seed=2, work_limit=6)
+    stats = result.stats
+    assert stats is not None
+    assert stats.engine == "lns"
+    assert stats.lns_steps > 0
+    assert stats.columns <= stats.enumerated
+    greedy = validate(greedy_plan(creuse, day_patterns(creuse, restrict=False)), creuse)
+    assert result.report.objective.total >= greedy.objective.total - 1e-6
+    assert result.schedule.bound is not None
+    assert result.schedule.bound >= result.schedule.objective
+
+
+def test_unknown_engine_is_refused(creuse: PlanningData) -> None:
+    with pytest.raises(ValueError, match="engine"):
+        plan_data(creuse, time_limit_s=1, engine="simplex")
 
 
 def test_blocked_day_gets_no_tour(creuse: PlanningData) -> None:
@@ -115,8 +147,8 @@ def test_plan_command_writes_schedule_csv_and_kpis(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "plan"
-    args = ["plan", "--out", str(out), "--time-limit", "6", "--cache-dir", str(tmp_path / "c")]
-    assert main(args) == 0
+    args = ["plan", "--out", str(out), "--time-limit", "60", "--work-limit", "3"]
+    assert main([*args, "--cache-dir", str(tmp_path / "c")]) == 0
     printed = capsys.readouterr()
     assert "Besoin atteint" in printed.out
     assert "meilleur objectif" in printed.err  # the progress line
@@ -124,6 +156,8 @@ def test_plan_command_writes_schedule_csv_and_kpis(
     assert kpis["plan"]["violations"] == []
     assert kpis["plan"]["objective"] > kpis["baseline"]["objective"]
     assert kpis["approximate_network"] is True
+    assert kpis["search"]["engine"] == "lns"
+    assert kpis["search"]["stopped_by"] == "work"
     schedule = read_schedule(out / "schedule.json")
     assert len(schedule.tours) == kpis["plan"]["tours"]
     with (out / "schedule.csv").open(encoding="utf-8-sig", newline="") as handle:

@@ -37,7 +37,7 @@ def creuse(tmp_path_factory: pytest.TempPathFactory) -> PlanningData:
 
 @pytest.fixture(scope="module")
 def published(creuse: PlanningData) -> PlanResult:
-    return plan_data(creuse, time_limit_s=6, seed=3)
+    return plan_data(creuse, time_limit_s=20, seed=3)
 
 
 def test_parse_disruptions() -> None:
@@ -66,7 +66,7 @@ def test_absence_keeps_every_visit_that_does_not_need_changing(
     absent = visit.crew[0]
     day = tour.date
     result, changes = replan(
-        creuse, plan, [Disruption("absence", absent, day)], time_limit_s=6, seed=3
+        creuse, plan, [Disruption("absence", absent, day)], time_limit_s=20, seed=3
     )
     scenario = apply_disruptions(creuse.scenario, [Disruption("absence", absent, day)])
     disrupted = replace(
@@ -95,7 +95,7 @@ def test_bus_breakdown_moves_or_cancels_only_that_day(
     plan = published.schedule
     day = plan.tours[len(plan.tours) // 2].date
     result, changes = replan(
-        creuse, plan, [Disruption("bus", "bus-1", day)], time_limit_s=6, seed=3
+        creuse, plan, [Disruption("bus", "bus-1", day)], time_limit_s=20, seed=3
     )
     assert not [t for t in result.schedule.tours if t.date == day]
     cancelled_or_moved = {c.stop for c in changes if c.kind in ("cancelled", "moved")}

@@ -9,9 +9,10 @@ repeat visits, frequency targets per rotation period, the same Stop on the same 
 rotation (regularity), an equity floor per zone, and crews drawn from counsellors whose half-day
 availability, weekly limits and pôles are shared with the PopUps. Those are linear constraints
 over booleans, which CP-SAT handles well and proves bounds for; the routing library would have
-to approximate all of them with penalties on single nodes. (The routing core,
-:mod:`~itinerant.schedule.routing_core`, is not used by the planner today: only the TOPTW
-benchmark runs it.)
+to approximate all of them with penalties on single nodes. The routing core
+(:mod:`~itinerant.schedule.routing_core`) only supplies long days of many short sessions as
+extra patterns (:mod:`~itinerant.schedule.long_days`). At scale the model is searched by
+large neighbourhoods (:mod:`~.lns`).
 
 Model (all coefficients integers: need × ``SCALE``), one module per family
 --------------------------------------------------------------------------

@@ -78,6 +78,8 @@ class CpSatResult:
     elapsed_s: float
     tours: tuple[TourChoice, ...]
     popups: tuple[Staffing, ...]
+    work: float = 0.0
+    """CP-SAT's deterministic time spent (units)."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,9 @@ class Search:
     cancel
         When set (from another thread), the search stops and the best plan found so far is
         returned (the starting plan when none was found yet).
+    deadline_at
+        A moment (:func:`time.monotonic`) the search never runs past, whatever the mode: the
+        user's wall-clock limit (:class:`~itinerant.schedule.budget.Deadline`).
     """
 
     time_limit_s: float
@@ -109,6 +114,16 @@ class Search:
     deterministic: bool = True
     progress: Callable[[Progress], None] | None = None
     cancel: threading.Event | None = None
+    deadline_at: float | None = None
+    light_presolve: bool = False
+    """No probing and no symmetry detection in presolve: for the small sub-models of the
+    large-neighbourhood search, whose presolve would otherwise use most of their budget."""
+
+    def wall_left(self) -> float:
+        """Seconds left before :attr:`deadline_at` (infinite without one)."""
+        if self.deadline_at is None:
+            return math.inf
+        return max(0.0, self.deadline_at - time.monotonic())
 
 
 class _Callback(cp_model.CpSolverSolutionCallback):
@@ -159,7 +174,11 @@ def add_hints(variables: Variables, start: Schedule | None) -> None:
 
 
 def complete_hint(
-    model: cp_model.CpModel, *, fixed: Sequence[cp_model.IntVar], seed: int
+    model: cp_model.CpModel,
+    *,
+    fixed: Sequence[cp_model.IntVar],
+    seed: int,
+    wall_s: float = _HINT_TIME_LIMIT_S,
 ) -> list[int] | None:
     """Turn a partial hint into a complete one.
 
@@ -175,7 +194,7 @@ def complete_hint(
         if var.index in hinted:
             probe.add(probe.get_int_var_from_proto_index(var.index) == hinted[var.index])
     solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = _HINT_TIME_LIMIT_S
+    solver.parameters.max_time_in_seconds = max(0.01, min(_HINT_TIME_LIMIT_S, wall_s))
     solver.parameters.num_workers = 1
     solver.parameters.random_seed = seed
     status = solver.solve(probe)
@@ -192,7 +211,7 @@ def complete_hint(
     return values
 
 
-def _start_from(variables: Variables, seed: int) -> list[int] | None:
+def _start_from(variables: Variables, seed: int, wall_s: float = math.inf) -> list[int] | None:
     """Complete the hint from the whole starting plan, else from its patterns only.
 
     Re-planning may start from crews that no longer work; when neither completes, the hint is
@@ -201,8 +220,8 @@ def _start_from(variables: Variables, seed: int) -> list[int] | None:
     model = variables.model
     runs = list(variables.runs.values())
     decisions = [*runs, *variables.on_board.values(), *variables.sent.values()]
-    values = complete_hint(model, fixed=decisions, seed=seed) or complete_hint(
-        model, fixed=runs, seed=seed
+    values = complete_hint(model, fixed=decisions, seed=seed, wall_s=wall_s) or complete_hint(
+        model, fixed=runs, seed=seed, wall_s=wall_s
     )
     if values is None:
         logger.warning("the starting plan does not fit the model: solving from scratch")
@@ -223,6 +242,10 @@ def _solver(search: Search) -> cp_model.CpSolver:
     else:
         params.num_workers = max(2, os.cpu_count() or 2)
         params.max_time_in_seconds = search.time_limit_s
+    params.max_time_in_seconds = max(0.01, min(params.max_time_in_seconds, search.wall_left()))
+    if search.light_presolve:
+        params.cp_model_probing_level = 0
+        params.symmetry_level = 0
     params.log_search_progress = logger.isEnabledFor(logging.DEBUG)
     return solver
 
@@ -320,7 +343,9 @@ def solve_cpsat(
     start = time.perf_counter()
     built = formulate(data, patterns, locked=locked, keep_plan=keep)
     add_hints(built.variables, hint)
-    hint_values = _start_from(built.variables, search.seed) if hint is not None else None
+    hint_values = (
+        _start_from(built.variables, search.seed, search.wall_left()) if hint is not None else None
+    )
     solver = _solver(search)
     callback = _Callback(search.progress, start, built.offset) if search.progress else None
     status = _run(solver, built.model, callback, search.cancel)
@@ -360,11 +385,14 @@ def _result(
             return completed[var.index]
 
     else:
-        return CpSatResult(name, None, None, elapsed, (), ())
+        return CpSatResult(
+            name, None, None, elapsed, (), (), solver.response_proto.deterministic_time
+        )
     tours, popups = _extract(built.variables, value_of)
     if built.kept:
         bound = None  # the bound mixes need and the bonuses for keeping: not comparable
-    return CpSatResult(name, objective, bound, elapsed, tours, popups)
+    work = solver.response_proto.deterministic_time
+    return CpSatResult(name, objective, bound, elapsed, tours, popups, work)
 
 
 def _value(built: Formulation, solver: cp_model.CpSolver) -> float:
