@@ -238,6 +238,10 @@ def improve(
     stopped_by = "time"
     began = time.perf_counter()
     objective = start_objective
+    if search.progress is not None and math.isfinite(objective):  # the first plan shown
+        search.progress(
+            Progress(elapsed_s=deadline.elapsed(), objective=objective, bound=math.inf, solutions=0)
+        )
     while True:
         if search.cancel is not None and search.cancel.is_set():
             stopped_by = "cancel"
