@@ -49,7 +49,7 @@ from itinerant.places import PlaceKey
 from itinerant.schedule.budget import Deadline
 from itinerant.schedule.cpsat.search import CpSatResult, Progress, Search, solve_cpsat
 from itinerant.schedule.data import PlanningData
-from itinerant.schedule.patterns import DayPattern
+from itinerant.schedule.patterns import DayPattern, day_pattern
 from itinerant.schedule.schedule import Schedule
 
 __all__ = ["FREE_BUS_DAYS", "FREE_COLUMNS", "STEP_WORK", "LnsResult", "Neighbourhood", "improve"]
@@ -175,6 +175,9 @@ def sub_patterns(
             out[key] = [p for p in columns[key] if p.stops == kept][:1] if kept else []
             if kept and not out[key]:
                 out[key] = [p for p in options if p.stops == kept][:1]
+            if kept and not out[key]:  # a day of the start that no enumeration made
+                found = day_pattern(data, key[0], kept)
+                out[key] = [found] if found is not None else []
             continue
         chosen = {p.stops: p for p in columns[key]}
         priced = sorted(options, key=lambda p: (-_marginal(data, p, counts, decay, cap), p.stops))
@@ -253,7 +256,11 @@ def improve(
             break
         hood = draw()
         options = sub_patterns(data, every, columns, current, hood.free)
-        fixed = {key: stops for key, stops in current.items() if key not in hood.free}
+        fixed = {
+            key: stops
+            for key, stops in current.items()
+            if key not in hood.free and any(p.stops == stops for p in options[key])
+        }
         step = replace(
             search, time_limit_s=STEP_WORK, progress=None, deadline_at=end, light_presolve=True
         )
