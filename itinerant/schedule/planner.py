@@ -37,7 +37,7 @@ from itinerant.schedule.explain import (
 )
 from itinerant.schedule.greedy import greedy_plan
 from itinerant.schedule.long_days import add_long_days, long_days_by_weekday
-from itinerant.schedule.patterns import DayPattern, patterns_for, tour_from_pattern
+from itinerant.schedule.patterns import DayPattern, day_pattern, patterns_for, tour_from_pattern
 from itinerant.schedule.schedule import PopUpStaffing, Schedule
 from itinerant.schedule.validate import Report, validate
 
@@ -253,6 +253,13 @@ def plan_data(
             greedy_report.objective.total,
         )
     kept_days = {(t.bus, t.date): tuple(v.stop for v in t.visits) for t in start.tours}
+    # a day of the start or a locked day that enumeration did not make (a round-robin day, a
+    # day cut by the time limit) is timed exactly and offered too
+    for key, stops in [*kept_days.items(), *(locked or {}).items()]:
+        if key in every and not any(p.stops == stops for p in every[key]):
+            made = day_pattern(data, key[0], stops)
+            if made is not None:
+                every[key] = [*every[key], made]
     ranking: dict[int, list[DayPattern]] = {}
     patterns = {
         key: _restrict(data, options, {kept_days[key]} if key in kept_days else set(), ranking)

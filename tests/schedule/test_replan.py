@@ -162,3 +162,31 @@ def test_replan_command_refuses_a_bad_disruption(
     args = ["replan", "--schedule", "x.json", "--disruption", "oops", "--out", str(tmp_path)]
     assert main(args) == 2
     assert "oops" in capsys.readouterr().err
+
+
+def test_a_locked_day_enumeration_did_not_make_is_timed_and_kept(
+    creuse: PlanningData, published: PlanResult, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a short limit cuts enumeration before the longer days: a locked day of several Stops
+    # is then timed on its own instead of refused as "no longer fits"
+    import itinerant.schedule.planner as planner
+
+    enumerate_all = planner.day_patterns
+
+    def single_stops(data: PlanningData, **kwargs: object) -> dict:  # type: ignore[type-arg]
+        every = enumerate_all(data, **kwargs)  # type: ignore[arg-type]
+        return {key: [p for p in days if len(p.stops) == 1] for key, days in every.items()}
+
+    monkeypatch.setattr(planner, "day_patterns", single_stops)
+    monkeypatch.setattr(planner, "long_days_by_weekday", lambda *_a, **_k: {})
+    tour = next(t for t in published.schedule.tours if len(t.visits) >= 2)
+    stops = tuple(v.stop for v in tour.visits)
+    result = plan_data(
+        creuse,
+        time_limit_s=10,
+        keep=published.schedule,
+        locked={(tour.bus, tour.date): stops},
+    )
+    assert validate(result.schedule, creuse).ok
+    kept = {(t.bus, t.date): tuple(v.stop for v in t.visits) for t in result.schedule.tours}
+    assert kept[(tour.bus, tour.date)] == stops
