@@ -169,7 +169,7 @@ def test_a_locked_day_enumeration_did_not_make_is_timed_and_kept(
 ) -> None:
     # a short limit cuts enumeration before the longer days: a locked day of several Stops
     # is then timed on its own instead of refused as "no longer fits"
-    import itinerant.schedule.planner as planner
+    from itinerant.schedule import planner
 
     enumerate_all = planner.day_patterns
 
