@@ -52,6 +52,12 @@ FR: dict[str, str] = {
     "roadbook.col.km": "km",
     "roadbook.file_stem": "feuille-de-route",
     "roadbook.gpx.network": "Réseau routier : {label}.",
+    "roadbook.network.approximate": (
+        "réseau approximatif (ligne droite × {factor} à {speed} km/h)"
+    ),
+    "roadbook.network.file_openstreetmap": "fichier OpenStreetMap {name}",
+    "roadbook.network.file_graphml": "fichier GraphML {name}",
+    "roadbook.network.osm": "routes OpenStreetMap de {what}",
     "roadbook.gpx.approximate": (
         "Tracé, temps et distances approximatifs : réseau approximatif, de centre de commune "
         "à centre de commune, pas le long des routes réelles."
@@ -139,6 +145,12 @@ EN: dict[str, str] = {
     "roadbook.col.km": "km",
     "roadbook.file_stem": "roadbook",
     "roadbook.gpx.network": "Road network: {label}.",
+    "roadbook.network.approximate": (
+        "approximate network (straight line × {factor} at {speed} km/h)"
+    ),
+    "roadbook.network.file_openstreetmap": "OpenStreetMap file {name}",
+    "roadbook.network.file_graphml": "GraphML file {name}",
+    "roadbook.network.osm": "OpenStreetMap roads of {what}",
     "roadbook.gpx.approximate": (
         "Approximate track, times and distances: approximate network, from commune centre "
         "to commune centre, not along the real roads."

@@ -50,6 +50,7 @@ from itinerant.publish.drivers.itinerary import (
     itineraries,
     itinerary_tracks,
     km_text,
+    network_text,
     week_code,
 )
 from itinerant.publish.drivers.roadbook import roadbook_title, write_roadbook
@@ -90,7 +91,7 @@ def file_stem(itinerary: Itinerary, lang: str | None = None) -> str:
 
 
 def _network_note(itinerary: Itinerary, lang: str) -> str:
-    note = t("roadbook.gpx.network", lang, label=itinerary.network_label)
+    note = t("roadbook.gpx.network", lang, label=network_text(itinerary.network_label, lang))
     if itinerary.approximate:
         note += " " + t("roadbook.gpx.approximate", lang)
     return note
@@ -289,7 +290,9 @@ def _event(itinerary: Itinerary, day: DayItinerary, stop: StopCall, lang: str) -
         f"{t('roadbook.crew', lang)} {crew}",
     ]
     if itinerary.approximate:
-        lines.append(t("roadbook.approximate", lang, label=itinerary.network_label))
+        lines.append(
+            t("roadbook.approximate", lang, label=network_text(itinerary.network_label, lang))
+        )
     return CalendarEvent(
         uid=visit_uid(day.bus, day.date, stop.stop),
         start=local_time(day.date, stop.start),

@@ -58,6 +58,7 @@ __all__ = [
     "itinerary",
     "itinerary_tracks",
     "km_text",
+    "network_text",
     "parse_week",
     "week_code",
     "week_dates",
@@ -695,6 +696,39 @@ def duration_text(seconds: int, lang: str | None = None) -> str:
 def km_text(metres: int, lang: str | None = None) -> str:
     """A distance in kilometres with one decimal (decimal comma in French), without unit."""
     return number(metres / 1000.0, lang or current_language(), 1)
+
+
+_APPROXIMATE_LABEL = re.compile(
+    r"approximate network \(straight line × (?P<factor>[\d.]+) at (?P<speed>[\d.]+) km/h\)"
+)
+_FILE_LABEL = re.compile(r"(?P<kind>OpenStreetMap|GraphML) file (?P<name>.+)")
+_OSM_LABEL = re.compile(r"OpenStreetMap roads of (?P<what>.+)")
+
+
+def _decimal(text: str, lang: str) -> str:
+    return text.replace(".", ",") if lang == "fr" else text
+
+
+def network_text(label: str, lang: str | None = None) -> str:
+    """The road network's label (:attr:`~itinerant.routing.RoadNetwork.label`) in ``lang``.
+
+    The routing label is English, for logs; drivers' files say it in their own language:
+    ``approximate network (straight line × 1.3 at 50 km/h)`` becomes ``réseau approximatif
+    (ligne droite × 1,3 à 50 km/h)``. A label of no known shape is returned as it is.
+    """
+    lang = lang or current_language()
+    if found := _APPROXIMATE_LABEL.fullmatch(label):
+        return t(
+            "roadbook.network.approximate",
+            lang,
+            factor=_decimal(found["factor"], lang),
+            speed=_decimal(found["speed"], lang),
+        )
+    if found := _FILE_LABEL.fullmatch(label):
+        return t(f"roadbook.network.file_{found['kind'].lower()}", lang, name=found["name"])
+    if found := _OSM_LABEL.fullmatch(label):
+        return t("roadbook.network.osm", lang, what=found["what"])
+    return label
 
 
 def date_text(day: dt.date, lang: str | None = None) -> str:

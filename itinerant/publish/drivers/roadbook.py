@@ -50,6 +50,7 @@ from itinerant.publish.drivers.itinerary import (
     date_text,
     duration_text,
     km_text,
+    network_text,
     week_code,
 )
 from itinerant.publish.pdf_fonts import a4_pdf, pdf_fonts
@@ -297,7 +298,7 @@ def write_roadbook(
 def _warning(itinerary: Itinerary | DayItinerary, styles: _Styles, lang: str) -> list[object]:
     if not itinerary.approximate:
         return []
-    text = t("roadbook.approximate", lang, label=itinerary.network_label)
+    text = t("roadbook.approximate", lang, label=network_text(itinerary.network_label, lang))
     return [_markup(_e("\u26a0 ") + _b(text), styles.warning)]
 
 
