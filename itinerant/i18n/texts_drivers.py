@@ -11,9 +11,8 @@ FR: dict[str, str] = {
     "roadbook.week_code": "{year}-S{week:02d}",
     "roadbook.scenario": "Scénario : {scenario}",
     "roadbook.approximate": (
-        "Temps et distances approximatifs : ils sont calculés sur un réseau routier "
-        "approximatif ({label}), pas sur les routes réelles. Vérifiez l'itinéraire avant de "
-        "partir."
+        "Temps et distances approximatifs : ils sont calculés sur un {label}, pas sur les "
+        "routes réelles. Vérifiez l'itinéraire avant de partir."
     ),
     "roadbook.no_tour": "Aucune tournée pour ce minibus cette semaine.",
     "roadbook.week_summary": "La semaine en un coup d'œil",
@@ -107,8 +106,8 @@ EN: dict[str, str] = {
     "roadbook.week_code": "{year}-W{week:02d}",
     "roadbook.scenario": "Scenario: {scenario}",
     "roadbook.approximate": (
-        "Approximate times and distances: computed on an approximate road network "
-        "({label}), not on real roads. Check the route before leaving."
+        "Approximate times and distances: computed on an {label}, not on real roads. Check "
+        "the route before leaving."
     ),
     "roadbook.no_tour": "No tour for this bus this week.",
     "roadbook.week_summary": "The week at a glance",

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, Timezone
+from icalendar import Calendar, Event, Timezone, vDuration
 
 __all__ = ["TIMEZONE", "CalendarEvent", "ics_bytes", "local_time"]
 
@@ -51,6 +51,15 @@ class CalendarEvent:
         "interval": 2, "byday": "TU", "until": <UTC datetime>}``); ``None`` for a single event.
     exdates
         Starts (aware local datetimes) of the occurrences the rule skips (``EXDATE``).
+    sequence
+        ``SEQUENCE``: the revision number, raised by each publication that changes the event
+        (:mod:`itinerant.publish.public.history`).
+    last_modified
+        ``LAST-MODIFIED`` (aware; written in UTC): when the event last changed; ``None``: not
+        written.
+    cancelled
+        ``STATUS:CANCELLED`` (a visit withdrawn since an earlier publication) instead of
+        ``CONFIRMED``.
     """
 
     uid: str
@@ -65,6 +74,9 @@ class CalendarEvent:
     busy: bool
     rrule: Mapping[str, object] | None = None
     exdates: tuple[dt.datetime, ...] = ()
+    sequence: int = 0
+    last_modified: dt.datetime | None = None
+    cancelled: bool = False
 
 
 def ics_bytes(
@@ -75,6 +87,8 @@ def ics_bytes(
     stamp: dt.datetime,
     zone_span: tuple[dt.date, dt.date] | None,
     description: str | None = None,
+    refresh: dt.timedelta | None = None,
+    source_url: str | None = None,
 ) -> bytes:
     """The iCalendar document of ``events``, in their order.
 
@@ -95,6 +109,12 @@ def ics_bytes(
         Calendar description; when given, the calendar also names and describes itself the
         RFC 7986 way (``NAME``, ``DESCRIPTION``) beside ``X-WR-CALNAME`` and ``X-WR-CALDESC``
         (public feeds).
+    refresh
+        How often subscribers should fetch the calendar again: ``REFRESH-INTERVAL`` (RFC 7986)
+        and ``X-PUBLISHED-TTL`` (the same hint for older clients); ``None``: no hint.
+    source_url
+        Absolute address the calendar is published at: ``SOURCE`` and ``URL`` (RFC 7986);
+        ``None``: not written (a folder not yet served anywhere).
 
     Returns
     -------
@@ -114,9 +134,19 @@ def ics_bytes(
         cal.add("description", description)
         cal.add("x-wr-caldesc", description)
     cal.add("x-wr-timezone", str(TIMEZONE))
+    if refresh is not None:
+        cal.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
+        cal.add("x-published-ttl", vDuration(refresh))
+    if source_url is not None:
+        cal.add("source", source_url, parameters={"VALUE": "URI"})
+        cal.add("url", source_url, parameters={"VALUE": "URI"})
     if zone_span is not None:
         first, last = zone_span
-        cal.add_component(Timezone.from_tzid(str(TIMEZONE), first_date=first, last_date=last))
+        # the transitions of the zone database between those dates (any year: the rules, not a
+        # fixed table); icalendar's English COMMENT on the span is dropped from French files
+        zone = Timezone.from_tzid(str(TIMEZONE), first_date=first, last_date=last)
+        zone.pop("COMMENT", None)
+        cal.add_component(zone)
     for event in events:
         cal.add_component(_vevent(event, utc_stamp))
     return bytes(cal.to_ical())
@@ -138,6 +168,9 @@ def _vevent(event: CalendarEvent, stamp: dt.datetime) -> Event:
     item.add("description", event.description)
     if event.categories:
         item.add("categories", list(event.categories))
-    item.add("status", "CONFIRMED")
+    item.add("sequence", event.sequence)
+    if event.last_modified is not None:
+        item.add("last-modified", event.last_modified.astimezone(dt.UTC).replace(microsecond=0))
+    item.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
     item.add("transp", "OPAQUE" if event.busy else "TRANSPARENT")
     return item
