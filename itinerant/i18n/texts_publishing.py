@@ -20,6 +20,15 @@ FR: dict[str, str] = {
     "notice.driver.crew": (
         "{date} : équipe modifiée à {place} ({hours}) : {after} (au lieu de {before})."
     ),
+    "notice.atom.subtitle": (
+        "Dates ajoutées, annulées ou déplacées à chaque publication du calendrier."
+    ),
+    "notice.atom.author": "Cité des métiers",
+    "notice.atom.title_added": "Nouvelle date",
+    "notice.atom.title_cancelled": "Date annulée",
+    "notice.atom.title_moved": "Date déplacée",
+    "notice.atom.title_territory": "Avis de changement : {territory}",
+    "notice.atom.title_commune": "Avis de changement près de {commune}",
     "notice.none": "Aucun changement par rapport à la version précédente.",
     "notice.first": "Première publication : pas de version précédente à comparer.",
     "publish.title": "Publication n° {number} enregistrée ({author}, {when})",
@@ -48,6 +57,13 @@ EN: dict[str, str] = {
     "notice.driver.crew": (
         "{date}: crew changed at {place} ({hours}): {after} (instead of {before})."
     ),
+    "notice.atom.subtitle": "Dates added, cancelled or moved at each publication of the calendar.",
+    "notice.atom.author": "Cité des métiers",
+    "notice.atom.title_added": "New date",
+    "notice.atom.title_cancelled": "Date cancelled",
+    "notice.atom.title_moved": "Date moved",
+    "notice.atom.title_territory": "Change notices: {territory}",
+    "notice.atom.title_commune": "Change notices near {commune}",
     "notice.none": "No change since the previous version.",
     "notice.first": "First publication: no previous version to compare with.",
     "publish.title": "Publication no. {number} recorded ({author}, {when})",

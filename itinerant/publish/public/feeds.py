@@ -16,6 +16,14 @@ town hall to the place takes at most ``within_minutes`` (default
 event gets
 a valid feed without events, so that people can subscribe before the next publication.
 
+Subscriptions: every feed says how often to fetch it again (``REFRESH-INTERVAL`` and
+``X-PUBLISHED-TTL``: :data:`FEED_REFRESH`) and, when the public base address is known, where it
+lives (``SOURCE``, ``URL``). Each event carries ``SEQUENCE`` and ``LAST-MODIFIED`` from the
+feeds' history (:mod:`itinerant.publish.public.history`): they grow when a Publication changes
+the event, and a visit of the previous Publication that is no longer planned stays in the feeds
+that carried it as ``STATUS:CANCELLED`` until its date has passed. The history is written as
+``suivi.json`` beside the feeds.
+
 Regular patterns (:mod:`itinerant.publish.public.rotations`) are published in a feed of their
 own, ``rotations.ics``: one recurring ``VEVENT`` per rotation (``RRULE`` with ``UNTIL``, and an
 ``EXDATE`` for each date the pattern skips). The dated feeds keep every Visit as a dated
@@ -26,8 +34,9 @@ own, ``rotations.ics``: one recurring ``VEVENT`` per rotation (``RRULE`` with ``
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,6 +45,12 @@ from itinerant.i18n import current_language, t
 from itinerant.model import Commune, Scenario
 from itinerant.publish.calendar import CalendarEvent, ics_bytes, local_time
 from itinerant.publish.public.events import EventKind, PublicEvent
+from itinerant.publish.public.history import (
+    HISTORY_FILE,
+    FeedHistory,
+    NoticeItem,
+    next_history,
+)
 from itinerant.publish.public.rotations import (
     Rotation,
     detect_rotations,
@@ -53,6 +68,7 @@ if TYPE_CHECKING:
     from itinerant.routing import TravelMatrix
 
 __all__ = [
+    "FEED_REFRESH",
     "ROTATIONS_FEED",
     "TERRITORY_FEED",
     "commune_events",
@@ -68,6 +84,9 @@ TERRITORY_FEED = "territoire.ics"
 
 ROTATIONS_FEED = "rotations.ics"
 """File name of the feed of regular patterns (recurring events only)."""
+
+FEED_REFRESH = dt.timedelta(hours=12)
+"""How often subscribers are asked to fetch a feed again (a Publication is rarely more often)."""
 
 _PRODID = f"-//Cités des métiers//itinerant {__version__}//FR"
 
@@ -122,6 +141,42 @@ def _summary(event: PublicEvent, lang: str | None) -> str:
     return t("public.ics.summary_visit", lang, place=event.name)
 
 
+def _zone_span(events: Iterable[CalendarEvent], stamp: dt.datetime) -> tuple[dt.date, dt.date]:
+    """Dates the ``VTIMEZONE`` covers: the publication year to two years past the last event.
+
+    The last recurrence of a rule counts; the zone's full 1970-2038 history would be 3 kB per
+    feed.
+    """
+    years = [stamp.year]
+    for event in events:
+        years.append(event.start.year)
+        until = (event.rrule or {}).get("until")
+        if isinstance(until, dt.datetime | dt.date):
+            years.append(until.year)
+    return dt.date(min(years), 1, 1), dt.date(max(years) + 2, 1, 1)
+
+
+def _feed_document(
+    events: Sequence[CalendarEvent],
+    *,
+    name: str,
+    description: str,
+    generated_at: dt.datetime,
+    source_url: str | None = None,
+) -> bytes:
+    stamp = generated_at.astimezone(dt.UTC)
+    return ics_bytes(
+        events,
+        prodid=_PRODID,
+        name=name,
+        description=description,
+        stamp=stamp,
+        zone_span=_zone_span(events, stamp),
+        refresh=FEED_REFRESH,
+        source_url=source_url,
+    )
+
+
 def feed_bytes(
     events: Sequence[PublicEvent],
     *,
@@ -130,7 +185,7 @@ def feed_bytes(
     generated_at: dt.datetime,
     lang: str | None = None,
 ) -> bytes:
-    """An iCalendar file of public events.
+    """An iCalendar file of public events (first revision: no history).
 
     Parameters
     ----------
@@ -149,17 +204,11 @@ def feed_bytes(
         The ``.ics`` content (UTF-8, CRLF, folded lines).
     """
     lang = lang or current_language()
-    stamp = generated_at.astimezone(dt.UTC)
-    # a VTIMEZONE covering the events only (the full 1970-2038 history is 3 kB per feed)
-    years = [e.date.year for e in events] or [stamp.year]
-    span = (dt.date(min(*years, stamp.year), 1, 1), dt.date(max(years) + 2, 1, 1))
-    return ics_bytes(
-        (_calendar_event(event, lang) for event in events),
-        prodid=_PRODID,
+    return _feed_document(
+        [_calendar_event(event, lang) for event in events],
         name=name,
         description=description,
-        stamp=stamp,
-        zone_span=span,
+        generated_at=generated_at,
     )
 
 
@@ -219,82 +268,137 @@ def rotations_feed_bytes(
     (:func:`~itinerant.publish.public.rotations.detect_rotations`) instead of events.
     """
     lang = lang or current_language()
-    stamp = generated_at.astimezone(dt.UTC)
-    years = [r.last.year for r in rotations] + [r.first.year for r in rotations]
-    years = years or [stamp.year]
-    span = (dt.date(min(*years, stamp.year), 1, 1), dt.date(max(years) + 2, 1, 1))
-    return ics_bytes(
-        (_rotation_event(rotation, lang) for rotation in rotations),
-        prodid=_PRODID,
+    return _feed_document(
+        [_rotation_event(rotation, lang) for rotation in rotations],
         name=name,
         description=description,
-        stamp=stamp,
-        zone_span=span,
+        generated_at=generated_at,
     )
 
 
-def write_feeds(timetable: PublicTimetable, out_dir: str | Path) -> list[Path]:
-    """Write the Territory feed and one feed per commune.
+def _planned(timetable: PublicTimetable) -> dict[str, list[tuple[CalendarEvent, str]]]:
+    """Per feed file (relative to ``ics/``), its planned events with their place ids."""
+    lang, events, scenario = timetable.lang, timetable.events, timetable.scenario
+    dated = {e.uid: (_calendar_event(e, lang), e.place_id) for e in events}
+    feeds = {TERRITORY_FEED: [dated[e.uid] for e in events]}
+    for commune in scenario.territory.communes:
+        mine = commune_events(
+            events,
+            scenario,
+            timetable.matrix,
+            commune,
+            within_minutes=timetable.within_minutes,
+        )
+        feeds[f"communes/{commune.code}.ics"] = [dated[e.uid] for e in mine]
+    rotations = detect_rotations(events, midday=scenario.plan.midday)
+    feeds[ROTATIONS_FEED] = [(_rotation_event(r, lang), r.event.place_id) for r in rotations]
+    logger.info("%d rotations detected", len(rotations))
+    return feeds
+
+
+def _notice_items(timetable: PublicTimetable) -> list[NoticeItem]:
+    """The Publication's public notices, each with the INSEE code of its place's commune."""
+    scenario = timetable.scenario
+    communes = {s.id: s.commune for s in scenario.stops}
+    communes |= {p.id: p.commune for p in scenario.popups}
+    return [
+        NoticeItem.make(timetable.generated_at, n.stop, communes.get(n.stop, ""), n.kind, n.message)
+        for n in timetable.notices
+    ]
+
+
+def feed_history(timetable: PublicTimetable) -> FeedHistory:
+    """The feeds' history of this Publication (from the previous one, see the module docstring)."""
+    return next_history(
+        timetable.previous_feeds,
+        _planned(timetable),
+        timetable.generated_at,
+        _notice_items(timetable),
+    )
+
+
+def write_feeds(
+    timetable: PublicTimetable,
+    out_dir: str | Path,
+    history: FeedHistory | None = None,
+    *,
+    url: str | None = None,
+) -> list[Path]:
+    """Write the Territory feed, one feed per commune, the rotations and their history.
 
     Parameters
     ----------
     timetable
         What to publish (:class:`~itinerant.publish.public.timetable.PublicTimetable`).
     out_dir
-        Folder to write ``territoire.ics``, ``communes/<code>.ics`` and ``rotations.ics`` into
-        (created).
+        Folder to write ``territoire.ics``, ``communes/<code>.ics``, ``rotations.ics`` and
+        ``suivi.json`` into (created).
+    history
+        The feeds' history of this Publication (:func:`feed_history`), when already computed.
+    url
+        Absolute address ``out_dir`` is served from (ending with ``/``): each feed then names
+        its own address (``SOURCE``, ``URL``); ``None``: not written.
 
     Returns
     -------
     list of Path
-        The files written: the Territory feed, the commune feeds, then ``rotations.ics``.
+        The files written: the Territory feed, the commune feeds, ``rotations.ics``, then
+        ``suivi.json``.
     """
     lang, stamp, minutes = timetable.lang, timetable.generated_at, timetable.within_minutes
-    events, scenario = timetable.events, timetable.scenario
-    territory = scenario.territory
+    territory = timetable.scenario.territory
+    history = history or feed_history(timetable)
     out = Path(out_dir)
     (out / "communes").mkdir(parents=True, exist_ok=True)
-    path = out / TERRITORY_FEED
-    path.write_bytes(
-        feed_bytes(
-            events,
-            name=t("public.ics.name_territory", lang, territory=territory.name),
-            description=t("public.ics.description_territory", lang, territory=territory.name),
-            generated_at=stamp,
-            lang=lang,
+    texts = [
+        (
+            TERRITORY_FEED,
+            t("public.ics.name_territory", lang, territory=territory.name),
+            t("public.ics.description_territory", lang, territory=territory.name),
+        )
+    ]
+    texts += [
+        (
+            f"communes/{commune.code}.ics",
+            t("public.ics.name_commune", lang, commune=commune.name),
+            t(
+                "public.ics.description_commune",
+                lang,
+                minutes=f"{minutes:g}",
+                commune=commune.name,
+            ),
+        )
+        for commune in territory.communes
+    ]
+    texts.append(
+        (
+            ROTATIONS_FEED,
+            t("public.ics.name_rotations", lang, territory=territory.name),
+            t("public.ics.description_rotations", lang, territory=territory.name),
         )
     )
-    written = [path]
-    for commune in territory.communes:
-        mine = commune_events(events, scenario, timetable.matrix, commune, within_minutes=minutes)
-        path = out / "communes" / f"{commune.code}.ics"
+    written = []
+    for feed, name, description in texts:
+        path = out / feed
         path.write_bytes(
-            feed_bytes(
-                mine,
-                name=t("public.ics.name_commune", lang, commune=commune.name),
-                description=t(
-                    "public.ics.description_commune",
-                    lang,
-                    minutes=f"{minutes:g}",
-                    commune=commune.name,
-                ),
+            _feed_document(
+                history.in_feed(feed),
+                name=name,
+                description=description,
                 generated_at=stamp,
-                lang=lang,
+                source_url=None if url is None else f"{url}{feed}",
             )
         )
         written.append(path)
-    rotations = detect_rotations(events, midday=scenario.plan.midday)
-    path = out / ROTATIONS_FEED
-    path.write_bytes(
-        rotations_feed_bytes(
-            rotations,
-            name=t("public.ics.name_rotations", lang, territory=territory.name),
-            description=t("public.ics.description_rotations", lang, territory=territory.name),
-            generated_at=stamp,
-            lang=lang,
-        )
-    )
+    path = out / HISTORY_FILE
+    path.write_text(json.dumps(history.document(), ensure_ascii=False, indent=1), encoding="utf-8")
     written.append(path)
-    logger.info("wrote %d rotations in %s", len(rotations), path)
-    logger.info("wrote %d calendar feeds (%d events) in %s", len(written), len(events), out)
+    cancelled = len(history.cancelled())
+    logger.info(
+        "wrote %d calendar feeds (%d events, %d cancelled kept) in %s",
+        len(written) - 1,
+        len(timetable.events),
+        cancelled,
+        out,
+    )
     return written

@@ -48,6 +48,8 @@ from itinerant.publish.public.events import EventKind, PublicEvent, public_event
 from itinerant.publish.public.text import drive_minutes, format_drive, normalise_name
 
 if TYPE_CHECKING:
+    from itinerant.publish.notices import PublicNotice
+    from itinerant.publish.public.history import FeedHistory
     from itinerant.routing import TravelMatrix
     from itinerant.schedule.schedule import Schedule
 
@@ -254,6 +256,14 @@ class PublicTimetable:
         Drive time limit (min) of the per-commune rule of pages and feeds.
     lang
         Language of the texts (open data field names stay French).
+    base_url
+        Address the folder is served from (``https://…/``, ending with ``/``), for absolute
+        subscription links (``webcal://``) and the feeds' ``SOURCE``; ``None``: relative links.
+    previous_feeds
+        The calendar feeds' history of the previous Publication
+        (:mod:`~itinerant.publish.public.history`): revisions, cancelled visits, notices.
+    notices
+        The public change notices of this Publication against the previous one.
     """
 
     scenario: Scenario
@@ -262,6 +272,9 @@ class PublicTimetable:
     generated_at: dt.datetime
     within_minutes: float
     lang: str
+    base_url: str | None = None
+    previous_feeds: FeedHistory | None = None
+    notices: tuple[PublicNotice, ...] = ()
 
 
 # --------------------------------------------------------------------------- geometry
