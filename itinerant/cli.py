@@ -10,6 +10,7 @@ import argparse
 import inspect
 import logging
 import math
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -119,6 +120,12 @@ def _parser() -> argparse.ArgumentParser:
     publish.add_argument("--note", default="", help="what this version changes, and why")
     publish.add_argument(
         "--author", default=None, help="who publishes (default: the login name of this user)"
+    )
+    publish.add_argument(
+        "--base-url",
+        default=None,
+        help="address the public/ folder is served from, https://.../ (default: the "
+        "ITINERANT_PUBLIC_URL environment variable): absolute webcal:// subscription links",
     )
     near = _command(sub, "upcoming", _cmd_upcoming, _store_option)
     near.add_argument("--near", required=True, help="commune name, postcode or 'lat,lon'")
@@ -543,7 +550,8 @@ def _cmd_publish(args: argparse.Namespace) -> int:
     import getpass  # noqa: PLC0415
 
     from itinerant.pipeline import load_scenario_or_default  # noqa: PLC0415
-    from itinerant.publish.release import publish_schedule  # noqa: PLC0415
+    from itinerant.publish.public.standards import check_base_url  # noqa: PLC0415
+    from itinerant.publish.release import PUBLIC_URL_ENV, publish_schedule  # noqa: PLC0415
     from itinerant.schedule.export import read_schedule  # noqa: PLC0415
     from itinerant.store import (  # noqa: PLC0415
         Store,
@@ -552,6 +560,8 @@ def _cmd_publish(args: argparse.Namespace) -> int:
         store_url,
     )
 
+    base_url = args.base_url or os.environ.get(PUBLIC_URL_ENV) or None
+    base_url = check_base_url(base_url) or None  # refused before anything is recorded
     schedule = read_schedule(args.schedule)
     scenario = load_scenario_or_default(args.scenario)
     if schedule.scenario and schedule.scenario != scenario.name:
@@ -585,6 +595,7 @@ def _cmd_publish(args: argparse.Namespace) -> int:
             network=routed.network,
             plan_run=run.id,
             scenario_version=version.id,
+            base_url=base_url,
         )
     _print_publication(result)
     print(t("record.recorded", version=version.version, scenario=version.name, run=run.id))

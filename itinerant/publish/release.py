@@ -15,7 +15,7 @@ Layout of ``out_dir``::
     schedule.json                the Schedule published (crew ids inside: not public)
     publication.json             number, author, date, note
     public/                      everything the public may see (no counsellor data, ever)
-        index.html, communes/, ics/, opendata/, affiches/   (see docs/public-site.md)
+        index.html, communes/, ics/, flux/, opendata/, affiches/   (see docs/public-site.md)
         avis.txt, avis.json      change notices for the public
     chauffeurs/                  drivers' roadbooks, GPX, ICS, CSV (see docs/itineraries.md)
         avis_<bus>.txt           what changed in that driver's days
@@ -27,6 +27,7 @@ import dataclasses
 import datetime as dt
 import json
 import logging
+import os
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -39,6 +40,7 @@ from itinerant.model import Scenario
 from itinerant.publish.drivers.files import write_driver_files
 from itinerant.publish.notices import Notices, change_notices
 from itinerant.publish.public import write_public
+from itinerant.publish.public.history import HISTORY_FILE, FeedHistory
 from itinerant.schedule.export import schedule_document, schedule_from_document
 from itinerant.schedule.schedule import Schedule
 from itinerant.store import Publication, Store
@@ -46,9 +48,12 @@ from itinerant.store import Publication, Store
 if TYPE_CHECKING:
     from itinerant.routing import RoadNetwork, TravelMatrix
 
-__all__ = ["PublishResult", "publish_schedule", "published_schedule"]
+__all__ = ["PUBLIC_URL_ENV", "PublishResult", "publish_schedule", "published_schedule"]
 
 logger = logging.getLogger(__name__)
+
+PUBLIC_URL_ENV = "ITINERANT_PUBLIC_URL"
+"""Environment variable naming the address the public site is served from (``https://…/``)."""
 
 
 @dataclass(frozen=True)
@@ -119,13 +124,22 @@ def publish_schedule(
     plan_run: int | None = None,
     scenario_version: int | None = None,
     lang: str | None = None,
+    base_url: str | None = None,
+    generated_at: dt.datetime | None = None,
 ) -> PublishResult:
     """Record ``schedule`` as the next Publication and write its artefacts into ``out_dir``.
 
     ``matrix`` and ``network`` default to the scenario's own (see :mod:`itinerant.pipeline`);
     pass them when already computed. Change notices compare with the latest Publication of
-    ``store`` (none for the first one).
+    ``store`` (none for the first one), and the public calendar feeds continue its feeds'
+    history (revisions; visits no longer planned published as cancelled), which is kept with
+    the new Publication. ``base_url`` is the address the ``public/`` folder is served from
+    (default: the environment variable :data:`PUBLIC_URL_ENV`; none: relative links).
+    ``generated_at`` is the publication time the public files state (default: now; the
+    Publication's own time in the store is always the store's).
     """
+    if base_url is None:
+        base_url = os.environ.get(PUBLIC_URL_ENV) or None
     out = Path(out_dir)
     if out.exists() and (not out.is_dir() or _foreign(out)):
         msg = (
@@ -145,6 +159,12 @@ def publish_schedule(
     before = published_schedule(previous) if previous is not None else None
     notices = change_notices(before, schedule, scenario, lang=lang)
     document = schedule_document(schedule, scenario)
+    previous_feeds = None
+    if previous is not None:
+        stored = store.publication_feeds(previous.number)
+        if stored is not None:
+            source = f"feeds' history of publication {previous.number}"
+            previous_feeds = FeedHistory.from_document(stored, source)
 
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
@@ -152,7 +172,18 @@ def publish_schedule(
         (staging / "schedule.json").write_text(
             json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8"
         )
-        write_public(schedule, scenario, matrix, staging / "public", lang=lang)
+        write_public(
+            schedule,
+            scenario,
+            matrix,
+            staging / "public",
+            lang=lang,
+            base_url=base_url,
+            previous_feeds=previous_feeds,
+            notices=notices.public,
+            generated_at=generated_at,
+        )
+        feeds = json.loads((staging / "public" / "ics" / HISTORY_FILE).read_text("utf-8"))
         write_driver_files(schedule, scenario, matrix, network, staging / "chauffeurs", lang=lang)
         _write_notices(notices, staging, lang, first=previous is None)
         publication = store.publish(
@@ -161,6 +192,7 @@ def publish_schedule(
             note=note,
             plan_run=plan_run,
             scenario_version=scenario_version,
+            feeds=feeds,
         )
         (staging / "publication.json").write_text(
             json.dumps(

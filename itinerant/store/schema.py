@@ -38,6 +38,7 @@ __all__ = [
     "counters",
     "metadata",
     "plan_runs",
+    "publication_feeds",
     "publications",
     "scenario_files",
     "scenario_versions",
@@ -52,7 +53,7 @@ NAMING_CONVENTION = {
 }
 """Constraint names, so that later migrations can name what they alter (SQLite batch mode)."""
 
-IMMUTABLE_TABLES = ("publications", "audit_log")
+IMMUTABLE_TABLES = ("publications", "publication_feeds", "audit_log")
 """Tables whose rows a database trigger keeps from being updated or deleted."""
 
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
@@ -150,6 +151,21 @@ publications = Table(
     _reference("scenario_versions", nullable=True),
     CheckConstraint("number >= 1", name="number_positive"),
 )
+
+publication_feeds = Table(
+    "publication_feeds",
+    metadata,
+    Column(
+        "publication_number",
+        Integer,
+        ForeignKey("publications.number", ondelete="RESTRICT"),
+        primary_key=True,
+        autoincrement=False,
+    ),
+    Column("feeds", JSON, nullable=False),
+)
+"""The calendar feeds' history of a Publication (``ics/suivi.json``: revisions, cancelled
+visits, notices), which the next Publication continues (:mod:`itinerant.publish.public.history`)."""
 
 audit_log = Table(
     "audit_log",

@@ -20,8 +20,9 @@ Design choices
   (``BEGIN IMMEDIATE``), which serialises writers outright. The primary key on the number is
   the last line of defence.
 - **Publications are immutable.** No method updates or deletes one, and database triggers (from
-  the migration) refuse UPDATE and DELETE on ``publications`` and ``audit_log`` for every
-  client, on SQLite and PostgreSQL alike.
+  the migrations) refuse UPDATE and DELETE on ``publications``, ``publication_feeds`` (the
+  calendar feeds' history kept with a Publication) and ``audit_log`` for every client, on
+  SQLite and PostgreSQL alike.
 - **Scenarios are stored as their files**: :func:`itinerant.io.write_scenario` writes them
   into a temporary folder and every file's bytes are stored, with a SHA-256 digest;
   :func:`itinerant.io.load_scenario` reads them back into an equal
@@ -658,6 +659,7 @@ class Store:
         note: str = "",
         plan_run: int | None = None,
         scenario_version: int | None = None,
+        feeds: Mapping[str, Any] | None = None,
     ) -> Publication:
         """Publish a Schedule: a new, immutable Publication numbered after the latest one.
 
@@ -673,6 +675,10 @@ class Store:
             Id of the :class:`PlanRun` it comes from, if any.
         scenario_version
             Id of the :class:`ScenarioVersion` it was planned from, if any.
+        feeds
+            The public calendar feeds' history of this Publication (``ics/suivi.json``, see
+            :mod:`itinerant.publish.public.history`), kept with it in the same transaction:
+            :meth:`publication_feeds` gives it to the next Publication.
 
         Returns
         -------
@@ -691,6 +697,7 @@ class Store:
         doc = _schedule_document(schedule)
         author = _text(author, "author", required=True, max_len=_NAME_MAX)
         note = _text(note, "note")
+        history = None if feeds is None else _json_object(feeds, "feeds")
         with self._transaction("publishing", write=True) as conn:
             number = _next_number(conn, PUBLICATION_SERIES)
             _require(conn, plan_run, "plan run")
@@ -698,6 +705,9 @@ class Store:
             publication = Publication(number, _now(), author, note, doc, plan_run, scenario_version)
             row = _row(publication, **_PUBLICATION_COLUMNS)
             conn.execute(insert(s.publications).values(row))
+            if history is not None:
+                values = {"publication_number": number, "feeds": history}
+                conn.execute(insert(s.publication_feeds).values(values))
             _checkpoint("publish:inserted")
             details: dict[str, Any] = {"publication": number, "plan_run": plan_run}
             details |= {"scenario_version": scenario_version, "scenario": doc.get("scenario")}
@@ -717,6 +727,24 @@ class Store:
         """The Publication numbered ``number``; :class:`NotFoundError` if none."""
         key = s.publications.c.number
         return self._one(Publication, key, number, "publication number", **_PUBLICATION_COLUMNS)
+
+    def publication_feeds(self, number: int) -> dict[str, Any] | None:
+        """The calendar feeds' history kept with Publication ``number``.
+
+        ``None`` when that Publication was recorded without one (before this version, or from
+        a program that writes no feeds); :class:`NotFoundError` if there is no such Publication.
+        """
+        wanted = _ident(number, "publication number")
+        query = select(s.publication_feeds.c.feeds).where(
+            s.publication_feeds.c.publication_number == wanted
+        )
+        exists = select(s.publications.c.number).where(s.publications.c.number == wanted)
+        with self._transaction("reading the feeds of a publication", write=False) as conn:
+            if conn.execute(exists).first() is None:
+                msg = f"there is no publication number {wanted} in the store"
+                raise NotFoundError(msg)
+            value = conn.execute(query).scalar()
+        return None if value is None else dict(value)
 
     def latest_publication(self) -> Publication | None:
         """The Publication with the highest number, ``None`` before the first one."""

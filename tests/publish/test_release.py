@@ -183,6 +183,71 @@ def test_second_publication_lists_changes_for_public_and_drivers(
     assert [p.number for p in store.publications()] == [2, 1]
 
 
+def _statuses(path: Path) -> dict[str, tuple[str, int]]:
+    cal = icalendar.Calendar.from_ical(path.read_bytes())
+    return {str(e["UID"]): (str(e["STATUS"]), int(e["SEQUENCE"])) for e in cal.walk("VEVENT")}
+
+
+def test_consecutive_publications_keep_the_feeds_history_in_the_store(
+    default_plan: DefaultPlan, network: RoadNetwork, store: Store, tmp_path: Path
+) -> None:
+    plan, base = default_plan, "https://cite.exemple.fr/tournee"
+    stamps = [dt.datetime(2026, 12, d, 8, 0, tzinfo=dt.UTC) for d in (14, 21, 28)]
+    changed, dropped, _ = _without_first_tour_and_moved(plan.schedule)
+    results = []
+    for k, schedule in enumerate((plan.schedule, changed, plan.schedule)):
+        results.append(
+            publish_schedule(
+                schedule,
+                plan.scenario,
+                store=store,
+                out_dir=tmp_path / f"v{k + 1}",
+                author="coordinatrice",
+                matrix=plan.matrix,
+                network=network,
+                base_url=base,
+                generated_at=stamps[k],
+            )
+        )
+    feeds = [_statuses(r.out_dir / "public/ics/territoire.ics") for r in results]
+    dropped_uids = {u for u, (status, _) in feeds[1].items() if status == "CANCELLED"}
+    assert dropped_uids, "the visits of the dropped tour are published as cancelled"
+    for uid in dropped_uids:
+        assert feeds[0][uid] == ("CONFIRMED", 0)
+        assert feeds[1][uid] == ("CANCELLED", 1)
+        assert feeds[2][uid] == ("CONFIRMED", 2)  # planned again
+    # the history is kept with each Publication, in the store
+    for result in results:
+        stored = store.publication_feeds(result.publication.number)
+        assert stored is not None
+        on_disk = (result.out_dir / "public/ics/suivi.json").read_text(encoding="utf-8")
+        assert stored == json.loads(on_disk)
+    cal = icalendar.Calendar.from_ical(
+        (results[1].out_dir / "public/ics/territoire.ics").read_bytes()
+    )
+    assert str(cal["SOURCE"]) == f"{base}/ics/territoire.ics"
+    index = (results[1].out_dir / "public/index.html").read_text(encoding="utf-8")
+    assert "webcal://cite.exemple.fr/tournee/ics/territoire.ics" in index
+    assert dropped.date in {
+        e.decoded("DTSTART").date() for e in cal.walk("VEVENT") if str(e["STATUS"]) == "CANCELLED"
+    }
+
+
+def test_publication_without_feeds_history_and_unknown_number(
+    default_plan: DefaultPlan, store: Store
+) -> None:
+    from itinerant.store import NotFoundError
+
+    doc = schedule_document(default_plan.schedule, default_plan.scenario)
+    number = store.publish(doc, author="camille").number
+    assert store.publication_feeds(number) is None
+    with pytest.raises(NotFoundError, match="no publication number 99"):
+        store.publication_feeds(99)
+    with pytest.raises(InputError, match="feeds must be a JSON object"):
+        store.publish(doc, author="camille", feeds=[1, 2])  # type: ignore[arg-type]
+    assert [p.number for p in store.publications()] == [number]
+
+
 def test_notices_for_time_place_crew_and_popup_changes(default_plan: DefaultPlan) -> None:
     scenario = default_plan.scenario
     before = default_plan.schedule

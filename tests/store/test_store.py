@@ -290,7 +290,9 @@ def test_command_line_migrations(
     assert main(["--url", url, "downgrade", "base"]) == 0
     assert capsys.readouterr().out.strip().endswith(": empty")
     assert main(["history"]) == 0
-    assert capsys.readouterr().out.startswith("0001: Initial schema")
+    history = capsys.readouterr().out.splitlines()
+    assert [line.split(":")[0] for line in history] == ["0002", "0001"]
+    assert history[-1].startswith("0001: Initial schema")
     assert main(["--url", "mysql://x@y/z", "current"]) == 1
     assert "unsupported database" in capsys.readouterr().err
 
@@ -536,7 +538,9 @@ def test_publish_refuses_bad_input_and_writes_nothing(db: Db, tiny_scenario: Sce
 
 def test_publications_cannot_be_changed(db: Db) -> None:
     with Store.open(db.url) as store:
-        publication = store.publish(SIMPLE, author="camille", note="v1")
+        publication = store.publish(
+            SIMPLE, author="camille", note="v1", feeds={"format": "x", "events": []}
+        )
     with pytest.raises(dataclasses.FrozenInstanceError):
         publication.note = "changed"  # type: ignore[misc]
     public = {name for name in dir(Store) if not name.startswith("_")}
@@ -547,9 +551,13 @@ def test_publications_cannot_be_changed(db: Db) -> None:
         "DELETE FROM publications WHERE number = 1",
         "UPDATE audit_log SET actor = 'someone else'",
         "DELETE FROM audit_log",
+        "UPDATE publication_feeds SET feeds = '{}'",
+        "DELETE FROM publication_feeds",
     ]
     if db.kind == "postgresql":
-        statements += ["TRUNCATE publications", "TRUNCATE audit_log"]
+        # (publications alone is also refused for the feeds referring to it: truncate both)
+        truncate = ["TRUNCATE publications, publication_feeds", "TRUNCATE publication_feeds"]
+        statements += [*truncate, "TRUNCATE audit_log"]
     for statement in statements:
         conn = db.raw_connect()
         try:
@@ -561,6 +569,7 @@ def test_publications_cannot_be_changed(db: Db) -> None:
             conn.close()
     with Store.open(db.url) as store:
         assert store.publications() == [publication]
+        assert store.publication_feeds(1) == {"format": "x", "events": []}
         assert len(store.audit_log()) == 1
 
 
