@@ -1,5 +1,7 @@
 """Publier: publish the latest plan with a note, the change notices, the list of versions."""
 
+import os
+
 import pandas as pd
 import streamlit as st
 
@@ -8,7 +10,7 @@ from itinerant.dashboard.plans import latest_plan
 from itinerant.errors import ItinerantError
 from itinerant.i18n import t
 from itinerant.publish.notices import change_notices
-from itinerant.publish.release import publish_schedule, published_schedule
+from itinerant.publish.release import PUBLIC_URL_ENV, publish_schedule, published_schedule
 
 user, ws = common.coordinator_page("app.publish.title")
 store = common.store()
@@ -40,6 +42,13 @@ else:
             st.markdown("\n".join(f"- {n.message}" for n in items))
 
     note = st.text_input(t("app.publish.note"), key="publish_note")
+    base_url = st.text_input(
+        t("app.publish.base_url"),
+        value=os.environ.get(PUBLIC_URL_ENV, ""),
+        help=t("app.publish.base_url_help"),
+        placeholder="https://",
+        key="publish_base_url",
+    )
     if st.button(t("app.publish.button"), key="publish_button", type="primary"):
         try:
             with st.spinner(t("app.publish.button")):
@@ -54,6 +63,7 @@ else:
                     network=ws.network,
                     plan_run=record.run.id,
                     scenario_version=ws.version_id,
+                    base_url=base_url.strip(),  # empty: relative links
                 )
         except ItinerantError as exc:
             st.error(str(exc))

@@ -299,6 +299,12 @@ FR: dict[str, str] = {
     "app.publish.plan": "Plan à publier : n° {run} du {date} ({visits} passages).",
     "app.publish.none": "Pas de plan à publier : planifiez d'abord.",
     "app.publish.note": "Note de publication (ce qui change, pourquoi)",
+    "app.publish.base_url": "Adresse du site public (facultatif)",
+    "app.publish.base_url_help": (
+        "L'adresse https://… où le dossier public/ est mis en ligne. Les liens d'abonnement "
+        "aux calendriers deviennent alors des liens webcal:// complets, et les calendriers et "
+        "flux d'avis indiquent leur propre adresse. Vide : liens relatifs."
+    ),
     "app.publish.button": "Publier",
     "app.publish.done": "Version {number} publiée : {files} fichiers dans {folder}.",
     "app.publish.preview": "Avis de changement par rapport à la version publiée",
@@ -745,6 +751,12 @@ EN: dict[str, str] = {
     "app.publish.plan": "Plan to publish: no. {run} of {date} ({visits} visits).",
     "app.publish.none": "No plan to publish: plan first.",
     "app.publish.note": "Publication note (what changes, why)",
+    "app.publish.base_url": "Public site address (optional)",
+    "app.publish.base_url_help": (
+        "The https://… address the public/ folder is put online at. Calendar subscription "
+        "links then become full webcal:// links, and the calendars and notice feeds state their "
+        "own address. Empty: relative links."
+    ),
     "app.publish.button": "Publish",
     "app.publish.done": "Version {number} published: {files} files in {folder}.",
     "app.publish.preview": "Change notices against the published version",

@@ -35,3 +35,23 @@ def test_publish_then_versions_and_notices(tmp_path, monkeypatch, tiny_scenario)
     assert list(versions["Note"]) == ["Janvier"]
     # the same plan again: no change for the public
     assert "Aucun changement pour le public." in shown
+
+
+def test_publish_under_a_public_address(tmp_path, monkeypatch, tiny_scenario):
+    url = make_store(tmp_path, monkeypatch, tiny_scenario, plan=True)
+    monkeypatch.delenv("ITINERANT_PUBLIC_URL", raising=False)
+    at = open_page(app(COORDINATOR), "publier")
+    at.text_input(key="publish_base_url").input("cite.exemple.fr/tournee")
+    at.button(key="publish_button").click().run()
+    assert not at.exception
+    assert any("base_url" in e.value for e in at.error), texts(at)
+    with Store.open(url) as store:
+        assert store.publications() == []  # refused before anything is recorded
+    at.text_input(key="publish_base_url").input("https://cite.exemple.fr/tournee")
+    at.button(key="publish_button").click().run()
+    assert not at.exception
+    assert "Version 1 publiée" in texts(at)
+    index = (tmp_path / "publication" / "public" / "index.html").read_text(encoding="utf-8")
+    assert "webcal://cite.exemple.fr/tournee/ics/territoire.ics" in index
+    with Store.open(url) as store:
+        assert store.publication_feeds(1) is not None
