@@ -329,21 +329,16 @@ def test_publish_and_upcoming_commands(
         encoding="utf-8",
     )
     db = tmp_path / "store.db"
-    code = main(
-        [
-            "publish",
-            "--schedule",
-            str(plan_dir / "schedule.json"),
-            "--db",
-            str(db),
-            "--note",
-            "essai",
-            "--author",
-            "test",
-            "--out",
-            str(tmp_path / "pub"),
-        ]
-    )
+    args = ["publish", "--schedule", str(plan_dir / "schedule.json"), "--db", str(db)]
+    args += ["--note", "essai", "--author", "test", "--out", str(tmp_path / "pub")]
+    # a public address that is not one is refused before anything is recorded
+    assert main([*args, "--base-url", "ftp://cite.exemple.fr/"]) == 2
+    assert "base_url" in capsys.readouterr().err
+    assert not (tmp_path / "pub").exists()
+    with Store.open(sqlite_url(db)) as store:
+        assert store.publications() == []
+        assert store.scenario_versions() == []
+    code = main(args)
     out = capsys.readouterr().out
     assert code == 0
     assert "Publication n° 1" in out
