@@ -279,7 +279,8 @@ def rotations_feed_bytes(
 def _planned(timetable: PublicTimetable) -> dict[str, list[tuple[CalendarEvent, str]]]:
     """Per feed file (relative to ``ics/``), its planned events with their place ids."""
     lang, events, scenario = timetable.lang, timetable.events, timetable.scenario
-    dated = {e.uid: (_calendar_event(e, lang), e.place_id) for e in events}
+    # the place of an event is its Stop or PopUp id, as in the change notices
+    dated = {e.uid: (_calendar_event(e, lang), e.ref) for e in events}
     feeds = {TERRITORY_FEED: [dated[e.uid] for e in events]}
     for commune in scenario.territory.communes:
         mine = commune_events(
@@ -291,7 +292,7 @@ def _planned(timetable: PublicTimetable) -> dict[str, list[tuple[CalendarEvent, 
         )
         feeds[f"communes/{commune.code}.ics"] = [dated[e.uid] for e in mine]
     rotations = detect_rotations(events, midday=scenario.plan.midday)
-    feeds[ROTATIONS_FEED] = [(_rotation_event(r, lang), r.event.place_id) for r in rotations]
+    feeds[ROTATIONS_FEED] = [(_rotation_event(r, lang), r.event.ref) for r in rotations]
     logger.info("%d rotations detected", len(rotations))
     return feeds
 

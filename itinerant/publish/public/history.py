@@ -40,6 +40,7 @@ __all__ = [
     "FeedHistory",
     "NoticeItem",
     "event_digest",
+    "last_end",
     "next_history",
 ]
 
@@ -92,6 +93,22 @@ def event_digest(event: CalendarEvent) -> str:
     ]
     text = json.dumps(content, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def last_end(event: CalendarEvent) -> dt.datetime:
+    """When ``event`` is over: the end of its last occurrence (``UNTIL`` of a recurring rule).
+
+    A recurring rule without ``UNTIL`` (or with a ``COUNT``) has no end known here: it is
+    taken as never over.
+    """
+    if not event.rrule:
+        return event.end
+    until = event.rrule.get("until")
+    if isinstance(until, dt.datetime):
+        return until + (event.end - event.start)
+    if isinstance(until, dt.date):
+        return dt.datetime.combine(until, event.end.timetz())
+    return dt.datetime.max.replace(tzinfo=dt.UTC)
 
 
 @dataclass(frozen=True)
@@ -261,7 +278,7 @@ def next_history(
             )
         entries[uid] = FeedEntry(revised, place, tuple(sorted(names)), digest)
     for uid, old in before.items():
-        if uid in entries or old.event.end <= now:
+        if uid in entries or last_end(old.event) <= now:
             continue
         if old.event.cancelled:
             entries[uid] = old

@@ -74,6 +74,16 @@ def test_revisions_grow_only_when_the_event_changes() -> None:
     assert later.entries == {}
 
 
+def test_a_cancelled_rotation_stays_until_its_last_occurrence() -> None:
+    until = dt.datetime(2027, 3, 1, 8, 30, tzinfo=dt.UTC)
+    weekly = replace(_event("r", 4), rrule={"freq": "WEEKLY", "byday": "MO", "until": until})
+    first = next_history(None, {"rotations.ics": [(weekly, "s1")]}, FIRST)
+    after_first_day = dt.datetime(2027, 1, 20, tzinfo=dt.UTC)
+    second = next_history(first, {"rotations.ics": []}, after_first_day)
+    assert second.entries["r"].event.cancelled  # later Mondays are still to come
+    assert next_history(second, {}, until + dt.timedelta(days=1)).entries == {}
+
+
 def test_notices_are_kept_ninety_days_newest_first() -> None:
     old = NoticeItem.make(FIRST, "s1", "23008", "cancelled", "Permanence annulée : A.")
     new = NoticeItem.make(SECOND, "s2", "23008", "added", "Nouvelle permanence : B.")
@@ -82,6 +92,19 @@ def test_notices_are_kept_ninety_days_newest_first() -> None:
     assert [n.message for n in second.notices] == [new.message, old.message]
     far = next_history(second, {}, SECOND + dt.timedelta(days=91))
     assert far.notices == ()
+
+
+def test_a_commune_feed_gets_the_notices_of_the_places_of_its_calendar() -> None:
+    from itinerant.publish.public.atom import commune_notices
+
+    here = NoticeItem.make(FIRST, "s1", "23008", "cancelled", "Permanence annulée : A.")
+    other = NoticeItem.make(FIRST, "s2", "23096", "added", "Nouvelle permanence : B.")
+    history = next_history(
+        None, {"communes/23001.ics": [(_event("a", 4), "s1")]}, FIRST, [here, other]
+    )
+    assert commune_notices(history, "23001") == [here]  # its calendar shows place s1
+    assert commune_notices(history, "23008") == [here]  # s1 is in 23008
+    assert commune_notices(history, "23096") == [other]
 
 
 def test_history_document_round_trips() -> None:
