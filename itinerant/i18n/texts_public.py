@@ -137,6 +137,49 @@ FR: dict[str, str] = {
     "public.poster.elsewhere": "Le reste du temps, près d'ici :",
     "public.poster.service_point": "{name} ({kind}), {commune} : {drive}",
     "public.site.drive": "Trajet depuis la mairie : {drive}",
+    "public.site.near_me_heading": "Près de moi",
+    "public.site.near_me_button": "Près de moi",
+    "public.site.near_me_intro": (
+        "Trouvez le prochain passage près de l'endroit où vous êtes. Votre position reste "
+        "sur votre appareil : elle n'est envoyée nulle part."
+    ),
+    "public.site.near_me_waiting": "Recherche de votre position…",
+    "public.site.near_me_denied": (
+        "Vous n'avez pas autorisé la localisation. Autorisez-la dans votre navigateur, ou "
+        "cherchez votre commune ci-dessus."
+    ),
+    "public.site.near_me_unavailable": (
+        "Votre position n'a pas pu être trouvée. Réessayez, ou cherchez votre commune ci-dessus."
+    ),
+    "public.site.near_me_far": (
+        "Vous semblez être à plus de {km} km de toutes les communes du territoire. Cherchez "
+        "votre commune ci-dessus."
+    ),
+    "public.site.near_me_found": "Commune la plus proche : {commune}, à {km} km.",
+    "public.site.near_me_none": "Aucune date prévue près de {commune} pour le moment.",
+    "public.site.near_me_page": "Toutes les dates près de {commune}",
+    "public.site.embed_heading": "Intégrer sur votre site",
+    "public.site.embed_intro": (
+        "Mairies, associations : copiez ce code dans une page de votre site pour y afficher "
+        "les prochaines dates près de {commune}. Il se met à jour à chaque publication."
+    ),
+    "public.site.embed_label": "Code à copier",
+    "public.site.embed_address": "https://adresse-du-site/",
+    "public.site.embed_placeholder": (
+        "Remplacez {placeholder} par l'adresse où ce site est publié."
+    ),
+    "public.site.embed_title": "Prochaines dates de la Cité des métiers près de {commune}",
+    "public.site.embed_copy": "Copier le code",
+    "public.site.embed_copied": "Code copié.",
+    "public.site.download_ics": "télécharger le fichier",
+    "public.site.atom_commune": "Avis de changement près de {commune} (flux Atom)",
+    "public.site.atom_territory": "Avis de changement du territoire (flux Atom)",
+    "public.widget.heading": "La Cité des métiers près de {commune}",
+    "public.widget.all_dates": "Toutes les dates et les lieux de conseil",
+    "public.jsonld.description": (
+        "Conseils gratuits en orientation, emploi, formation, création d'activité et "
+        "évolution professionnelle. {poles} {free}"
+    ),
     "public.rotation.weekly": "chaque {weekday}",
     "public.rotation.every_n_weeks": "un {weekday} sur {every}",
     "public.rotation.every.2": "deux",
@@ -299,6 +342,48 @@ EN: dict[str, str] = {
     "public.poster.elsewhere": "The rest of the time, nearby:",
     "public.poster.service_point": "{name} ({kind}), {commune}: {drive}",
     "public.site.drive": "Drive from the town hall: {drive}",
+    "public.site.near_me_heading": "Near me",
+    "public.site.near_me_button": "Near me",
+    "public.site.near_me_intro": (
+        "Find the next visit near where you are. Your position stays on your device: it is "
+        "sent nowhere."
+    ),
+    "public.site.near_me_waiting": "Finding your position…",
+    "public.site.near_me_denied": (
+        "You did not allow location. Allow it in your browser, or search for your commune above."
+    ),
+    "public.site.near_me_unavailable": (
+        "Your position could not be found. Try again, or search for your commune above."
+    ),
+    "public.site.near_me_far": (
+        "You seem to be more than {km} km from every commune of the territory. Search for "
+        "your commune above."
+    ),
+    "public.site.near_me_found": "Nearest commune: {commune}, {km} km away.",
+    "public.site.near_me_none": "No date planned near {commune} for now.",
+    "public.site.near_me_page": "All dates near {commune}",
+    "public.site.embed_heading": "Embed on your website",
+    "public.site.embed_intro": (
+        "Town halls, associations: copy this code into a page of your website to show the "
+        "next dates near {commune}. It updates with every publication."
+    ),
+    "public.site.embed_label": "Code to copy",
+    "public.site.embed_address": "https://site-address/",
+    "public.site.embed_placeholder": (
+        "Replace {placeholder} with the address this site is published at."
+    ),
+    "public.site.embed_title": "Next dates of the Cité des métiers near {commune}",
+    "public.site.embed_copy": "Copy the code",
+    "public.site.embed_copied": "Code copied.",
+    "public.site.download_ics": "download the file",
+    "public.site.atom_commune": "Change notices near {commune} (Atom feed)",
+    "public.site.atom_territory": "Change notices of the territory (Atom feed)",
+    "public.widget.heading": "The Cité des métiers near {commune}",
+    "public.widget.all_dates": "All dates and places of advice",
+    "public.jsonld.description": (
+        "Free advice on careers guidance, employment, training, starting a business and "
+        "career development. {poles} {free}"
+    ),
     "public.rotation.weekly": "every {weekday}",
     "public.rotation.every_n_weeks": "every {every} {weekday}",
     "public.rotation.every.2": "other",

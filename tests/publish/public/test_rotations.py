@@ -217,7 +217,9 @@ def test_site_and_poster_show_the_sentence(published_rotating):
     assert "Place de la mairie, Aubusson : chaque mardi, 9 h 30 – 12 h" in page
     assert "Passage régulier : chaque mardi, 9 h 30 – 12 h" in page
     assert "Du mardi 5 janvier 2027 au mardi 2 février 2027, sauf le mardi 19 janvier 2027" in page
-    assert 'href="../ics/rotations.ics"' in page
+    # published under a base URL: a webcal:// subscription and the plain https file
+    assert 'href="webcal://exemple.fr/cite/ics/rotations.ics"' in page
+    assert 'href="https://exemple.fr/cite/ics/rotations.ics"' in page
     index = (published_rotating / "index.html").read_text(encoding="utf-8")
     assert "un lundi sur quatre" in index
 

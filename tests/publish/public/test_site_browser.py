@@ -6,6 +6,7 @@ Skipped when /usr/bin/chromium or playwright is missing, unless ``ITINERANT_REQU
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import os
@@ -80,20 +81,28 @@ def site_url(default_plan, tmp_path_factory) -> Iterator[str]:
         generated_at=dt.datetime(2026, 12, 15, tzinfo=dt.UTC),
         lang="fr",
     )
+    with serve_folder(out) as port:
+        yield f"http://127.0.0.1:{port}"
+
+
+@contextlib.contextmanager
+def serve_folder(out: Path) -> Iterator[int]:
+    """``out`` served on 127.0.0.1 by a thread (quiet); the port."""
     handler = functools.partial(_QuietHandler, directory=str(out))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield server.server_address[1]
     finally:
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
 
 
-@pytest.fixture(scope="module")
-def browser(site_url):
+@contextlib.contextmanager
+def launch_chromium():
+    """The system Chromium, headless, through playwright."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -102,6 +111,12 @@ def browser(site_url):
             yield chromium
         finally:
             chromium.close()
+
+
+@pytest.fixture(scope="module")
+def browser(site_url):
+    with launch_chromium() as chromium:
+        yield chromium
 
 
 def _first_expected(plan):
