@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 
 from itinerant.i18n.messages import LANGUAGES, MESSAGES
 
@@ -25,10 +26,36 @@ def current_language() -> str:
     return lang if lang in LANGUAGES else "fr"
 
 
+_DE_FIELD = re.compile(r"\b([Dd])e \{(\w+)\}")
+_VOWEL = re.compile(r"[AEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŒaeiouyàâäéèêëîïôöùûüœ]")
+
+
+def _elide(template: str, values: dict[str, object]) -> str:
+    """French elision before a value: ``près de {commune}`` with ``Aubusson`` -> ``d'Aubusson``.
+
+    Only ``de`` directly before a field is elided, and only before a vowel (a commune's ``h``
+    may be aspirated: ``de Hérisson`` stays).
+    """
+
+    def elide(found: re.Match[str]) -> str:
+        value = values.get(found[2])
+        if isinstance(value, str) and _VOWEL.match(value):
+            return f"{found[1]}'{{{found[2]}}}"
+        return found[0]
+
+    return _DE_FIELD.sub(elide, template)
+
+
 def t(key: str, lang: str | None = None, **values: object) -> str:
-    """The text ``key`` in ``lang`` (default: :func:`current_language`), formatted with values."""
-    table = MESSAGES[lang or current_language()]
-    return table.get(key, MESSAGES["fr"][key]).format(**values)
+    """The text ``key`` in ``lang`` (default: :func:`current_language`), formatted with values.
+
+    In French, ``de`` before a value that starts with a vowel is elided (``d'Aubusson``).
+    """
+    lang = lang or current_language()
+    template = MESSAGES[lang].get(key, MESSAGES["fr"][key])
+    if lang == "fr" and "de {" in template:
+        template = _elide(template, values)
+    return template.format(**values)
 
 
 def number(value: float, lang: str | None = None, digits: int = 0) -> str:

@@ -346,7 +346,7 @@ def test_publish_and_upcoming_commands(
     code = main(["upcoming", "--near", "Aubusson", "--db", str(db), "--from", "2027-01-01"])
     out = capsys.readouterr().out
     assert code == 0
-    assert out.startswith("Prochains passages près de Aubusson")
+    assert out.startswith("Prochains passages près d'Aubusson")
     first_event = out.splitlines()[1]
     assert "2027" in first_event
     assert "France Travail Aubusson" in out

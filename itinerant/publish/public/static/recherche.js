@@ -63,7 +63,17 @@
     });
   }
 
+  // French elision before a value, as the Python texts do: "de {commune}" + "Aubusson"
+  // gives "d'Aubusson" (never before an h, which may be aspirated)
+  var VOWEL = /^[AEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŒaeiouyàâäéèêëîïôöùûüœ]/;
+
   function fill(template, values) {
+    if ((document.documentElement.lang || "fr").slice(0, 2) === "fr") {
+      template = template.replace(/\b([Dd])e \{(\w+)\}/g, function (all, d, key) {
+        var value = values[key];
+        return typeof value === "string" && VOWEL.test(value) ? d + "'{" + key + "}" : all;
+      });
+    }
     return template.replace(/\{(\w+)\}/g, function (all, key) {
       return Object.prototype.hasOwnProperty.call(values, key) ? values[key] : all;
     });
