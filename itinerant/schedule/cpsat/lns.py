@@ -31,7 +31,10 @@ solved by CP-SAT's deterministic interleaved search within :data:`STEP_WORK` det
 units. The same seed, data and number of steps therefore give the same plan on any machine. The
 number of steps is decided by the wall clock (the user's limit), unless ``work_limit`` (the
 total of deterministic units) stops the search first: then the plan is reproducible whatever the
-machine's speed, and :attr:`LnsResult.stopped_by` says ``"work"``.
+machine's speed or load, and :attr:`LnsResult.stopped_by` says ``"work"``. (For that, a step's
+wall-clock guard, normally 3 × :data:`STEP_WORK` seconds, is raised to
+:data:`REPRODUCIBLE_GUARD` × :data:`STEP_WORK`: a step cut by the wall clock on a busy machine
+would change the plan.)
 """
 
 from __future__ import annotations
@@ -64,6 +67,9 @@ FREE_COLUMNS = 300
 """Patterns added to each free bus-day, the best by the need they add to the rest of the plan."""
 STEP_WORK = 1.0
 """Deterministic-time units of CP-SAT for one sub-model."""
+REPRODUCIBLE_GUARD = 60.0
+"""Wall-clock guard of a step (× :data:`STEP_WORK`) when a work limit asks for reproducibility:
+only a machine 20 times slower than a busy 2-core one would reach it."""
 STEP_MIN_S = 0.5
 """A step is not started with less wall-clock time left than this (seconds)."""
 
@@ -231,6 +237,8 @@ def improve(
         Stop once this many deterministic-time units are spent (reproducible runs).
     """
     rng = random.Random(search.seed)
+    # a step cut by the wall clock would make a reproducible run depend on the machine's load
+    guard = search.wall_guard if work_limit is None else REPRODUCIBLE_GUARD
     end = deadline.search_end if until is None else min(until, deadline.search_end)
     best: CpSatResult | None = None
     schedule = start
@@ -262,7 +270,12 @@ def improve(
             if key not in hood.free and any(p.stops == stops for p in options[key])
         }
         step = replace(
-            search, time_limit_s=STEP_WORK, progress=None, deadline_at=end, light_presolve=True
+            search,
+            time_limit_s=STEP_WORK,
+            progress=None,
+            deadline_at=end,
+            light_presolve=True,
+            wall_guard=guard,
         )
         found = solve_cpsat(
             data, options, step, hint=schedule, locked={**fixed, **(locked or {})}, keep=keep

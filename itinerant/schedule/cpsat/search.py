@@ -96,9 +96,10 @@ class Search:
     deterministic
         True (default): CP-SAT's subsolvers (including LNS) are interleaved deterministically and
         the search stops on a *deterministic* time budget of ``time_limit_s`` units, so the same
-        seed gives the same plan on any machine (a wall-clock guard of 3 × ``time_limit_s``
-        stops a very slow machine). False: a parallel portfolio on every core, stopped by the
-        wall clock at ``time_limit_s``; often better plans, not reproducible.
+        seed gives the same plan on any machine (a wall-clock guard, :attr:`wall_guard` ×
+        ``time_limit_s``, stops a very slow machine). False: a parallel portfolio on every
+        core, stopped by the wall clock at ``time_limit_s``; often better plans, not
+        reproducible.
     progress
         Called with each improving solution (from a worker thread).
     cancel
@@ -118,6 +119,10 @@ class Search:
     light_presolve: bool = False
     """No probing and no symmetry detection in presolve: for the small sub-models of the
     large-neighbourhood search, whose presolve would otherwise use most of their budget."""
+    wall_guard: float = 3.0
+    """In deterministic mode, the wall-clock guard as a multiple of ``time_limit_s``: a guard
+    that fires makes the run depend on the machine's load, so reproducible runs (a work limit)
+    raise it."""
 
     def wall_left(self) -> float:
         """Seconds left before :attr:`deadline_at` (infinite without one)."""
@@ -238,7 +243,7 @@ def _solver(search: Search) -> cp_model.CpSolver:
         params.num_workers = DETERMINISTIC_SUBSOLVERS
         params.interleave_search = True
         params.max_deterministic_time = search.time_limit_s
-        params.max_time_in_seconds = 3 * search.time_limit_s
+        params.max_time_in_seconds = search.wall_guard * search.time_limit_s
     else:
         params.num_workers = max(2, os.cpu_count() or 2)
         params.max_time_in_seconds = search.time_limit_s
