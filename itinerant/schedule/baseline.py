@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from itinerant.clock import clock_of
-from itinerant.model import Pole, Slot
+from itinerant.model import Pole, PopUp, Slot
 from itinerant.places import PlaceKey
 from itinerant.schedule.data import PlanningData, slots_of
 from itinerant.schedule.patterns import DayPattern, tour_from_pattern
@@ -49,12 +49,23 @@ class CrewBook:
         limit = self.data.counsellors[counsellor].max_days_per_week
         return day in days or len(days) < limit
 
-    def book(self, counsellor: str, day: dt.date, halves: Iterable[Slot]) -> None:
-        """Record that ``counsellor`` works those half-days."""
+    def book(self, counsellor: str, day: dt.date, halves: Iterable[Slot]) -> bool:
+        """Record that ``counsellor`` works those half-days; whether the day is a new one."""
         for h in halves:
             self.busy.add((counsellor, day, h))
         year, week, _ = day.isocalendar()
-        self.worked[(counsellor, year, week)].add(day)
+        days = self.worked[(counsellor, year, week)]
+        new = day not in days
+        days.add(day)
+        return new
+
+    def unbook(self, counsellor: str, day: dt.date, halves: Iterable[Slot], *, new: bool) -> None:
+        """Undo :meth:`book` (``new``: what it returned), for a search that backtracks."""
+        for h in halves:
+            self.busy.discard((counsellor, day, h))
+        if new:
+            year, week, _ = day.isocalendar()
+            self.worked[(counsellor, year, week)].discard(day)
 
     def pick(
         self,
@@ -115,13 +126,89 @@ def stop_cycle(data: PlanningData) -> list[str]:
     return order
 
 
+MANDATORY_NODES = 20_000
+"""Nodes of the exact search for the mandatory PopUps' staffing before it gives up."""
+
+
+def _staff_mandatory(
+    data: PlanningData, book: CrewBook, popups: list[PopUp]
+) -> dict[str, list[tuple[str, Pole]]] | None:
+    """Staff every PopUp of ``popups`` (mandatory ones), booking them, or ``None``.
+
+    A depth-first search over their places (one per pôle and count), trying the counsellors
+    already working that day first; it backtracks where the greedy order fails, e.g. when two
+    PopUps of a day need the only two counsellors of a pôle in the other order. It gives up
+    after :data:`MANDATORY_NODES` nodes (then nothing is booked).
+    """
+    midday = data.settings.midday
+    places = [
+        (popup, slots_of(popup.start, popup.end, midday), pole)
+        for popup in popups
+        for pole, count in popup.needs
+        for _ in range(count)
+    ]
+    chosen: dict[str, list[tuple[str, Pole]]] = {p.id: [] for p in popups}
+    undo: list[tuple[str, dt.date, frozenset[Slot], bool]] = []
+    nodes = 0
+
+    def search(i: int) -> bool:
+        nonlocal nodes
+        if i == len(places):
+            return True
+        nodes += 1
+        if nodes > MANDATORY_NODES:
+            return False
+        popup, halves, pole = places[i]
+        taken = {c for c, _ in chosen[popup.id]}
+        candidates = sorted(
+            (
+                c
+                for c in data.counsellors
+                if c not in taken
+                and pole in data.counsellors[c].poles
+                and book.can_work(c, popup.date, halves)
+            ),
+            key=lambda c: (not any((c, popup.date, h) in book.busy for h in Slot), c),
+        )
+        for c in candidates:
+            new = book.book(c, popup.date, halves)
+            chosen[popup.id].append((c, pole))
+            undo.append((c, popup.date, halves, new))
+            if search(i + 1):
+                return True
+            chosen[popup.id].pop()
+            undo.pop()
+            book.unbook(c, popup.date, halves, new=new)
+            if nodes > MANDATORY_NODES:
+                return False
+        return False
+
+    if search(0):
+        return chosen
+    for c, day, halves, new in reversed(undo):
+        book.unbook(c, day, halves, new=new)
+    logger.info("baseline: no staffing of every mandatory PopUp found (%d nodes)", nodes)
+    return None
+
+
 def staff_popups(data: PlanningData, book: CrewBook) -> list[PopUpStaffing]:
-    """Staff PopUps greedily (mandatory first, then by priority), booking their counsellors."""
+    """Staff PopUps (mandatory first, then by priority), booking their counsellors.
+
+    The mandatory PopUps are staffed all together by an exact search (:func:`_staff_mandatory`),
+    so that a starting plan staffs them whenever it can be done; the others greedily.
+    """
     days = set(data.days)
     out = []
+    mandatory = sorted(
+        (p for p in data.scenario.popups if p.mandatory and p.date in days),
+        key=lambda p: (-p.priority, p.date, p.id),
+    )
+    staffed = _staff_mandatory(data, book, mandatory) if mandatory else None
+    if staffed is not None:
+        out = [PopUpStaffing(p.id, tuple(staffed[p.id])) for p in mandatory]
     popups = sorted(data.scenario.popups, key=lambda p: (not p.mandatory, -p.priority, p.date))
     for popup in popups:
-        if popup.date not in days:
+        if popup.date not in days or (staffed is not None and popup.id in staffed):
             continue
         halves = slots_of(popup.start, popup.end, data.settings.midday)
         assignments: list[tuple[str, Pole]] = []

@@ -302,6 +302,8 @@ def plan_data(
     if not report.ok:
         details = "\n".join(f"  - {v}" for v in report.violations)
         msg = f"the planner's Schedule breaks {len(report.violations)} rule(s):\n{details}"
+        if status == "HINT":  # the search found nothing within the limit: the start stood
+            msg += f"\n(no better plan was found within {time_limit_s:g} s: give more time)"
         raise PlannerError(msg)
     logger.info(
         "plan: objective %.1f (bound %.1f), baseline %.1f",
