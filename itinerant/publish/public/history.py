@@ -27,6 +27,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Any
 
 from itinerant.errors import InputError
@@ -164,10 +165,18 @@ class FeedHistory:
         """The history before the first Publication."""
         return cls({})
 
+    @cached_property
+    def _by_feed(self) -> dict[str, list[FeedEntry]]:
+        """The entries of each feed, by start then UID (built once: every feed asks)."""
+        index: dict[str, list[FeedEntry]] = {}
+        for entry in sorted(self.entries.values(), key=lambda e: (e.event.start, e.event.uid)):
+            for feed in entry.feeds:
+                index.setdefault(feed, []).append(entry)
+        return index
+
     def in_feed(self, feed: str) -> list[CalendarEvent]:
         """The events of feed ``feed`` (relative to ``ics/``), by start then UID."""
-        found = [e.event for e in self.entries.values() if feed in e.feeds]
-        return sorted(found, key=lambda e: (e.start, e.uid))
+        return [e.event for e in self._by_feed.get(feed, ())]
 
     def cancelled(self) -> list[FeedEntry]:
         """The entries kept as cancelled, by start then UID."""
@@ -176,7 +185,7 @@ class FeedHistory:
 
     def places_of(self, feed: str) -> set[str]:
         """Ids of the Stops and PopUps with an event (planned or cancelled) in ``feed``."""
-        return {e.place for e in self.entries.values() if feed in e.feeds}
+        return {e.place for e in self._by_feed.get(feed, ())}
 
     # ----------------------------------------------------------------- document
     def document(self) -> dict[str, Any]:

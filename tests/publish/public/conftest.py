@@ -19,6 +19,27 @@ def rotating(default_plan: DefaultPlan) -> Schedule:
     return rotating_schedule(default_plan.schedule)
 
 
+PUBLISHED_STAMP = dt.datetime(2026, 12, 15, 10, 30, tzinfo=dt.UTC)
+"""When :func:`published_default` is published."""
+
+
+@pytest.fixture(scope="session")
+def published_default(
+    default_plan: DefaultPlan, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, list[Path]]:
+    """The default plan's public timetable, in French, without a base URL (read-only: shared)."""
+    out = tmp_path_factory.mktemp("public")
+    files = write_public(
+        default_plan.schedule,
+        default_plan.scenario,
+        default_plan.matrix,
+        out,
+        generated_at=PUBLISHED_STAMP,
+        lang="fr",
+    )
+    return out, files
+
+
 ROTATING_STAMP = dt.datetime(2026, 12, 15, 10, 30, tzinfo=dt.UTC)
 """When :func:`published_rotating` is published."""
 ROTATING_BASE_URL = "https://exemple.fr/cite/"

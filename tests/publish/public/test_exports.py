@@ -16,9 +16,10 @@ import pytest
 
 from itinerant.model import Pole
 from itinerant.publish.public import FIELDS, poster_pdf, public_events, write_public
+from tests.publish.public.conftest import PUBLISHED_STAMP
 
 PARIS = ZoneInfo("Europe/Paris")
-STAMP = dt.datetime(2026, 12, 15, 10, 30, tzinfo=dt.UTC)
+STAMP = PUBLISHED_STAMP  # the stamp of the shared published folder
 AUBUSSON = "23008"
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 MONTHS = [
@@ -54,17 +55,8 @@ def french_time(time: dt.time) -> str:
 
 
 @pytest.fixture(scope="module")
-def published(default_plan, tmp_path_factory) -> tuple[Path, list[Path]]:
-    out = tmp_path_factory.mktemp("public")
-    files = write_public(
-        default_plan.schedule,
-        default_plan.scenario,
-        default_plan.matrix,
-        out,
-        generated_at=STAMP,
-        lang="fr",
-    )
-    return out, files
+def published(published_default) -> tuple[Path, list[Path]]:
+    return published_default
 
 
 def expected_items(plan):

@@ -8,14 +8,13 @@ Skipped like :mod:`.test_site_browser` when Chromium or playwright is missing.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from collections.abc import Iterator
 
 import pytest
 
 from itinerant.i18n import t
-from itinerant.publish.public import public_events, write_public
+from itinerant.publish.public import public_events
 from itinerant.publish.public.text import format_date, format_hours
 from itinerant.publish.public.timetable import commune_nearby
 from tests.publish.public.test_site_browser import (
@@ -26,7 +25,6 @@ from tests.publish.public.test_site_browser import (
     serve_folder,
 )
 
-STAMP = dt.datetime(2026, 12, 15, tzinfo=dt.UTC)
 NEAR_AUBUSSON = {"latitude": 45.9558, "longitude": 2.1680}
 """About 200 m from Aubusson's town hall (45.956859, 2.170132 in the default territory)."""
 FAR_AWAY = {"latitude": 48.8566, "longitude": 2.3522}
@@ -34,18 +32,10 @@ FAR_AWAY = {"latitude": 48.8566, "longitude": 2.3522}
 
 
 @pytest.fixture(scope="module")
-def served(default_plan, tmp_path_factory) -> Iterator[str]:
+def served(published_default) -> Iterator[str]:
     """The published folder (no base URL) served on ``http://localhost:<port>``."""
     _browser_or_skip()
-    out = tmp_path_factory.mktemp("near-me")
-    write_public(
-        default_plan.schedule,
-        default_plan.scenario,
-        default_plan.matrix,
-        out,
-        generated_at=STAMP,
-        lang="fr",
-    )
+    out, _ = published_default
     with serve_folder(out) as port:
         yield f"http://localhost:{port}"
 

@@ -17,8 +17,6 @@ from pathlib import Path
 
 import pytest
 
-from itinerant.publish.public import write_public
-
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
     "--headless",
@@ -70,17 +68,9 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def site_url(default_plan, tmp_path_factory) -> Iterator[str]:
+def site_url(published_default) -> Iterator[str]:
     _browser_or_skip()
-    out = tmp_path_factory.mktemp("site")
-    write_public(
-        default_plan.schedule,
-        default_plan.scenario,
-        default_plan.matrix,
-        out,
-        generated_at=dt.datetime(2026, 12, 15, tzinfo=dt.UTC),
-        lang="fr",
-    )
+    out, _ = published_default
     with serve_folder(out) as port:
         yield f"http://127.0.0.1:{port}"
 
